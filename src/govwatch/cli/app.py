@@ -1,0 +1,33 @@
+"""The Typer application and its global options; each command lives in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+from govwatch.cli import context
+
+app = typer.Typer(
+    name="govwatch",
+    help="政府网站与政务新媒体常态化监管工具：采集、检查、评定、通报。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _global(
+    db: str = typer.Option(
+        None, "--db", envvar="GOVWATCH_DB", help="数据库地址（SQLAlchemy URL），默认当前目录下的 govwatch.db。"
+    ),
+) -> None:
+    """Set the database every command uses."""
+    context.set_database_url(db)
+
+
+def _register() -> None:
+    """Import the command modules so that they attach themselves to `app`."""
+    from govwatch.cli import commands  # noqa: F401
+
+
+_register()

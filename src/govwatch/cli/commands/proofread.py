@@ -1,0 +1,1 @@
+"""`govwatch proofread FILE`: placeholder until the proofreading engine lands (issue 3)."""

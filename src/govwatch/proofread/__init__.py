@@ -1,0 +1,1 @@
+"""Proofreading engine (pure library): see issue 3."""
