@@ -1,0 +1,1 @@
+"""Collectors: adapters that turn outside sources (files, portals, platform APIs) into IncomingPost."""

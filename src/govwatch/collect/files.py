@@ -1,0 +1,153 @@
+"""Post exports in .csv, .xlsx or .jsonl (导入): one row a post, headers in English or Chinese.
+
+| field | accepted headers | required |
+|---|---|---|
+| title | title, 标题 | yes |
+| published_at | published_at, 发布时间, 发布日期 | yes (ISO 8601 or 2023-06-05 10:00; no zone = the county's) |
+| unit | unit, 单位, 发布单位, 来源 | for shared columns |
+| channel | channel, 频道 | no |
+| column | column, 栏目 | a column or an account |
+| account | account, 账号, 账号名称 | a column or an account |
+| platform | platform, 平台, 媒体类型 | where two accounts share a name |
+| kind | kind, 类型, 信息类型 (原创 / 推荐转载 / 其它转载) | no (原创) |
+| url | url, 链接, 网址 | no |
+| text | text, 正文, 内容 | no |
+| external_id | external_id, 编号, id | no |
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from govwatch.domain.incoming import IncomingPost
+from govwatch.domain.model import PostKind
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "标题"),
+    "published_at": ("published_at", "发布时间", "发布日期"),
+    "unit": ("unit", "单位", "发布单位", "来源"),
+    "channel": ("channel", "频道"),
+    "column": ("column", "栏目"),
+    "account": ("account", "账号", "账号名称"),
+    "platform": ("platform", "平台", "媒体类型"),
+    "kind": ("kind", "类型", "信息类型"),
+    "url": ("url", "链接", "网址"),
+    "text": ("text", "正文", "内容"),
+    "external_id": ("external_id", "编号", "id"),
+}
+_BY_HEADER = {h.lower(): field for field, names in HEADERS.items() for h in names}
+_KIND_WORDS = {"原创": PostKind.ORIGINAL, "推荐转载": PostKind.RECOMMENDED, "其它转载": PostKind.OTHER_REPOST,
+               "其他转载": PostKind.OTHER_REPOST, "转载": PostKind.OTHER_REPOST,
+               "original": PostKind.ORIGINAL, "recommended": PostKind.RECOMMENDED, "repost": PostKind.OTHER_REPOST}
+
+
+class ExportFileError(ValueError):
+    """A bad file or row; every message names the file, the line and the field."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+@dataclass(frozen=True)
+class ImportedRow:
+    line: int
+    post: IncomingPost
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line, raw row) pairs; line is the file's line (header = 1 for csv/xlsx)."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            for row in reader:
+                yield reader.line_num, row
+    elif suffix == ".jsonl":
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    try:
+                        value = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise ExportFileError([f"{path}:{number}: JSON 格式错误：{exc.msg}"]) from None
+                    if not isinstance(value, dict):
+                        raise ExportFileError([f"{path}:{number}: 每行应为一个 JSON 对象"])
+                    yield number, value
+    elif suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        except Exception as exc:  # openpyxl raises many kinds for a broken file
+            raise ExportFileError([f"{path}: 无法读取 Excel 文件（{exc}）"]) from None
+        rows = sheet.iter_rows(values_only=True)
+        header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
+        for number, values in enumerate(rows, 2):
+            if any(v not in (None, "") for v in values):
+                yield number, dict(zip(header, values, strict=False))
+    else:
+        raise ExportFileError([f"{path}: 不支持的文件类型 {suffix or '（无扩展名）'}，应为 .csv、.xlsx 或 .jsonl"])
+
+
+def _date(value: Any, zone: ZoneInfo) -> datetime:
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        text = str(value).strip().replace("/", "-")
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"无法识别的时间“{value}”，应为 2023-06-05 10:00 或 ISO 8601") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def _post(raw: dict[str, Any], zone: ZoneInfo, source: str) -> tuple[IncomingPost | None, list[tuple[str, str]]]:
+    fields: dict[str, Any] = {}
+    for header, value in raw.items():
+        field = _BY_HEADER.get(str(header).strip().lower())
+        if field and value not in (None, ""):
+            fields[field] = value if field == "published_at" else str(value).strip()
+    problems = [(f, "必填") for f in ("title", "published_at") if f not in fields]
+    if "published_at" in fields:
+        try:
+            fields["published_at"] = _date(fields["published_at"], zone)
+        except ValueError as exc:
+            problems.append(("published_at", str(exc)))
+    if "kind" in fields:
+        kind = _KIND_WORDS.get(fields["kind"].lower())
+        if kind is None:
+            problems.append(("kind", f"应为 原创、推荐转载 或 其它转载，收到“{fields['kind']}”"))
+        fields["kind"] = kind
+    if problems:
+        return None, problems
+    return IncomingPost(source=source, **fields), []
+
+
+def read_posts(path: Path, timezone: str) -> list[ImportedRow]:
+    """Every row of an export as IncomingPost; ExportFileError lists every bad row by line and field."""
+    path = Path(path)
+    if not path.is_file():
+        raise ExportFileError([f"{path}: 文件不存在"])
+    zone = ZoneInfo(timezone)
+    rows, messages = [], []
+    try:
+        for line, raw in _rows(path):
+            post, problems = _post(raw, zone, f"import:{path.name}")
+            messages += [f"{path}:{line}: 字段 {field}: {message}" for field, message in problems]
+            if post is not None:
+                rows.append(ImportedRow(line, post))
+    except UnicodeDecodeError:
+        raise ExportFileError([f"{path}: 不是 UTF-8 编码的文本，请另存为 UTF-8"]) from None
+    if messages:
+        raise ExportFileError(messages)
+    if not rows:
+        raise ExportFileError([f"{path}: 文件中没有数据行"])
+    return rows

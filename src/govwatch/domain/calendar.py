@@ -1,0 +1,87 @@
+"""Calendar months (月份) and day ranges: the windows every rule is judged in."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_MONTH_RE = re.compile(r"^\s*(\d{4})\s*[-/年.]\s*(\d{1,2})\s*月?\s*$")
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month, written 2023-06."""
+
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"月份无效：{self.year}-{self.month}")
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """Read '2023-06', '2023/6' or '2023年6月'."""
+        match = _MONTH_RE.match(text)
+        if not match:
+            raise ValueError(f"月份格式应为 YYYY-MM，收到：{text!r}")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def of(cls, day: date) -> Month:
+        return cls(day.year, day.month)
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> date:
+        return date(self.year, self.month, _calendar.monthrange(self.year, self.month)[1])
+
+    def shift(self, months: int) -> Month:
+        """The month `months` later (or earlier, if negative)."""
+        index = self.year * 12 + self.month - 1 + months
+        return Month(index // 12, index % 12 + 1)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class DayRange:
+    """An inclusive range of days."""
+
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def overlaps(self, other: DayRange) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def clip(self, other: DayRange) -> DayRange | None:
+        """The part of this range inside `other`, or None."""
+        start, end = max(self.start, other.start), min(self.end, other.end)
+        return DayRange(start, end) if start <= end else None
+
+    def each_day(self):
+        day = self.start
+        while day <= self.end:
+            yield day
+            day += timedelta(days=1)
+
+    def label(self) -> str:
+        """The seed's way of writing a range: 06-01至06-08."""
+        return f"{self.start:%m-%d}至{self.end:%m-%d}"
+
+
+def month_range(month: Month) -> DayRange:
+    return DayRange(month.first_day, month.last_day)

@@ -1,0 +1,181 @@
+"""A county's structure (县级配置): units, portal channels and columns, the 任务分解表, accounts.
+
+Loaded from the county's `county.yaml`; validated here so that every reference resolves.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from govwatch.domain.cycles import Cycle
+from govwatch.domain.model import AccountKey, ColumnKey, Platform, UnitKind
+from govwatch.domain.names import close_matches, normalize_name
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CountyInfo(_Strict):
+    name: str
+    issuer: str = Field(description="发文机关, e.g. 眉县人民政府办公室")
+    centre: str = Field(default="", description="the supervising centre")
+    timezone: str = "Asia/Shanghai"
+    portal: str | None = None
+
+
+class Unit(_Strict):
+    name: str
+    kind: UnitKind = UnitKind.DEPARTMENT
+    aliases: tuple[str, ...] = ()
+
+
+class Channel(_Strict):
+    name: str
+    per_unit: bool = Field(description="each unit keeps its own copy of the channel's columns")
+    columns: tuple[str, ...] = Field(default=(), description="the shared columns of a channel that is not per unit")
+    url: str | None = None
+
+
+class ColumnAssignment(_Strict):
+    column: str
+    cycle: str
+    url: str | None = Field(default=None, description="the column's list page, for crawling")
+
+    @field_validator("cycle")
+    @classmethod
+    def _cycle_parses(cls, value: str) -> str:
+        Cycle.parse(value)
+        return value
+
+    @property
+    def parsed_cycle(self) -> Cycle:
+        return Cycle.parse(self.cycle)
+
+
+class AssignmentGroup(_Strict):
+    unit: str
+    channel: str
+    columns: tuple[ColumnAssignment, ...]
+
+
+class Account(_Strict):
+    name: str
+    platform: Platform
+    unit: str
+    external_id: str | None = Field(default=None, description="the platform's id (appid, uid, open_id)")
+
+    @property
+    def key(self) -> AccountKey:
+        return AccountKey(self.name, self.platform)
+
+
+class Assignment(BaseModel):
+    """One row of the 任务分解表, resolved: a unit keeps a column with a cycle."""
+
+    model_config = ConfigDict(frozen=True)
+
+    unit: str
+    column: ColumnKey
+    cycle: Cycle
+    url: str | None = None
+
+
+class UnknownName(ValueError):
+    """A unit, column or account name that the county does not have."""
+
+    def __init__(self, what: str, name: str, suggestions: list[str]) -> None:
+        hint = f"；是否是：{'、'.join(suggestions)}" if suggestions else ""
+        super().__init__(f"未知的{what}“{name}”{hint}")
+        self.what, self.name, self.suggestions = what, name, suggestions
+
+
+class County(_Strict):
+    county: CountyInfo
+    units: tuple[Unit, ...]
+    channels: tuple[Channel, ...]
+    assignments: tuple[AssignmentGroup, ...] = ()
+    accounts: tuple[Account, ...] = ()
+
+    def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every name that does not resolve, with the path of the field that holds it."""
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        seen: dict[str, str] = {}
+        for i, unit in enumerate(self.units):
+            for name in (unit.name, *unit.aliases):
+                key = normalize_name(name)
+                if key in seen and seen[key] != unit.name:
+                    problems.append((("units", i, "name"), f"单位名称“{name}”重复（{seen[key]} 与 {unit.name}）"))
+                seen[key] = unit.name
+        channels = {c.name: c for c in self.channels}
+        for i, group in enumerate(self.assignments):
+            problems += self._unit_problem(("assignments", i, "unit"), group.unit)
+            channel = channels.get(group.channel)
+            if channel is None:
+                problems.append((("assignments", i, "channel"),
+                                 str(UnknownName("频道", group.channel, close_matches(group.channel, channels)))))
+                continue
+            for j, item in enumerate(group.columns):
+                if not channel.per_unit and item.column not in channel.columns:
+                    problems.append((("assignments", i, "columns", j, "column"),
+                                     str(UnknownName("栏目", item.column, close_matches(item.column, channel.columns)))))
+        seen_accounts: set[AccountKey] = set()
+        for i, account in enumerate(self.accounts):
+            if account.key in seen_accounts:
+                problems.append((("accounts", i, "name"), f"账号重复：{account.key}"))
+            seen_accounts.add(account.key)
+            problems += self._unit_problem(("accounts", i, "unit"), account.unit)
+        return problems
+
+    def _unit_problem(self, path: tuple[str | int, ...], name: str) -> list[tuple[tuple[str | int, ...], str]]:
+        try:
+            self.unit(name)
+        except UnknownName as exc:
+            return [(path, str(exc))]
+        return []
+
+    @cached_property
+    def _unit_index(self) -> dict[str, Unit]:
+        return {normalize_name(n): u for u in self.units for n in (u.name, *u.aliases)}
+
+    def unit(self, name: str) -> Unit:
+        """The unit called `name` or one of its aliases; UnknownName lists close matches."""
+        found = self._unit_index.get(normalize_name(name))
+        if found is None:
+            names = [n for u in self.units for n in (u.name, *u.aliases)]
+            raise UnknownName("单位", name, close_matches(name, names))
+        return found
+
+    @cached_property
+    def assignment_rows(self) -> tuple[Assignment, ...]:
+        """The 任务分解表 flattened, in file order."""
+        channels = {c.name: c for c in self.channels}
+        rows = []
+        for group in self.assignments:
+            unit = self.unit(group.unit).name
+            owner = unit if channels[group.channel].per_unit else None
+            for item in group.columns:
+                column = ColumnKey(group.channel, owner, item.column)
+                rows.append(Assignment(unit=unit, column=column, cycle=item.parsed_cycle, url=item.url))
+        return tuple(rows)
+
+    def columns(self) -> list[ColumnKey]:
+        """Every column, each once: units' own copies and the shared ones."""
+        keys = [row.column for row in self.assignment_rows]
+        for channel in self.channels:
+            if not channel.per_unit:
+                keys.extend(ColumnKey(channel.name, None, name) for name in channel.columns)
+        return list(dict.fromkeys(keys))
+
+    def account(self, name: str, platform: str | None = None) -> Account:
+        """The account called `name` (and on `platform`, where two share a name)."""
+        matches = [a for a in self.accounts if normalize_name(a.name) == normalize_name(name)]
+        if platform:
+            matches = [a for a in matches if a.platform == platform]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise UnknownName("账号（需注明平台）", name, [str(a.key) for a in matches])
+        raise UnknownName("账号", name, close_matches(name, [a.name for a in self.accounts]))

@@ -1,0 +1,80 @@
+"""A county's grading rules (评定规则), read from its `rules.yaml`: every threshold is a setting.
+
+The defaults are none: a rules file states each figure, so that what a county applies is
+written down where its officials can read it. Presets (`preset: national`) supply a base.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from govwatch.domain.model import Platform, Severity
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class GradeLabels(_Strict):
+    excellent: str | None = Field(description="the top grade (优秀); null: not awarded")
+    pass_: str = Field(alias="pass")
+    fail: str
+
+
+class FindingRules(_Strict):
+    count_suspects: bool = Field(
+        description="count statistical suspects (疑似) before a reviewer confirms them"
+    )
+
+
+class DisclosureRules(_Strict):
+    """附件1: 政府信息公开 columns against the 任务分解表."""
+
+    channel: str
+    excellent_surplus: int | None = Field(description="Σactual − Σrequired at least this → excellent")
+    fail_severities: tuple[Severity, ...] = Field(description="a finding of these severities fails the unit")
+    fail_on_shortfall: bool = Field(description="a due column with fewer items than required fails the unit")
+    grades: GradeLabels
+
+
+class NewsRules(_Strict):
+    """附件2: 各镇快讯 / 部门动态."""
+
+    channel: str
+    min_posts: int = Field(description="fewer items in the month fails the unit")
+    excellent_min_posts: int | None
+    excellent_requires_no_findings: bool = Field(description="any finding (错敏词) blocks excellent")
+    fail_severities: tuple[Severity, ...]
+    max_silent_days: int | None = Field(description="a longer run without news fails the unit (national: 14)")
+    grades: GradeLabels
+
+
+class NewMediaWording(_Strict):
+    silent: str = Field(description="problem text for a run without any post; {range} is 06-01至06-08")
+    silent_original: str
+    too_few_recommended: str
+    too_few_original: str
+    serious_text: str
+
+
+class NewMediaRules(_Strict):
+    """附件3: 政务新媒体."""
+
+    required_original: int = Field(description="original posts required a month (shown in the table)")
+    required_recommended: int = Field(description="recommended reposts required a month (shown in the table)")
+    min_recommended: int = Field(description="fewer recommended reposts is a problem")
+    recommended_exempt_platforms: tuple[Platform, ...] = ()
+    max_silent_days: int | None = Field(description="a longer run without any post is a problem")
+    max_original_silent_days: int | None = Field(description="a longer run without an original post is a problem")
+    excellent_min_original: int | None = Field(description="accounts with no problem and this many originals → excellent")
+    fail_severities: tuple[Severity, ...]
+    wording: NewMediaWording
+    grades: GradeLabels
+
+
+class Rules(_Strict):
+    name: str = Field(description="what these rules are, for the notice and the dashboard")
+    findings: FindingRules
+    disclosure: DisclosureRules
+    news: NewsRules
+    new_media: NewMediaRules

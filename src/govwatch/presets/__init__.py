@@ -1,0 +1,1 @@
+"""Shipped rule presets (e.g. the national check indicators)."""

@@ -1,0 +1,1 @@
+"""Outputs: the evaluation as JSON and tables; later the notice (.docx), annexes (.xlsx) and charts."""

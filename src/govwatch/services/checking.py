@@ -1,0 +1,60 @@
+"""Checking stored posts with the proofreading engine and storing what it finds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from govwatch.proofread import CountyLexicon, Proofreader, Suppression
+from govwatch.store.tables import FindingRow, PostRow, utcnow
+
+
+def post_text(title: str, text: str) -> str:
+    """What is checked: the title on line 1, the body after it."""
+    return f"{title}\n{text}" if text else title
+
+
+def false_alarms(session: Session, county_id: int) -> list[Suppression]:
+    """Reviewers' false-alarm verdicts, so that the same finding is not raised again (先审后发 stays quiet)."""
+    rows = session.execute(
+        select(FindingRow.rule, FindingRow.wrong)
+        .join(PostRow, PostRow.id == FindingRow.post_id)
+        .where(PostRow.county_id == county_id, FindingRow.status == "false_alarm")
+        .distinct()
+    )
+    return [Suppression(rule=rule, wrong=wrong) for rule, wrong in rows]
+
+
+def county_proofreader(session: Session, county_id: int, lexicon: CountyLexicon | None = None) -> Proofreader:
+    """The engine with the county's own words and its reviewers' verdicts."""
+    return Proofreader(county=lexicon, suppressions=false_alarms(session, county_id))
+
+
+def check_posts(session: Session, rows: Sequence[PostRow], proofreader: Proofreader) -> int:
+    """Check each row's title and text, store the findings, mark the row checked; returns the count."""
+    total = 0
+    now = utcnow()
+    for row in rows:
+        findings = proofreader.check(post_text(row.title, row.text))
+        row.findings.extend(_finding_rows(findings))
+        row.checked_at = now
+        total += len(findings)
+    session.flush()
+    return total
+
+
+def _finding_rows(findings: Iterable) -> list[FindingRow]:
+    seen: set[tuple[str, int]] = set()
+    rows = []
+    for f in findings:
+        if (f.rule, f.start) in seen:
+            continue
+        seen.add((f.rule, f.start))
+        rows.append(FindingRow(
+            rule=f.rule, type=f.type, severity=f.severity, certain=f.certain, wrong=f.wrong,
+            suggestion=f.suggestion, start=f.start, line=f.line, offset=f.offset, length=f.length,
+            explanation=f.explanation,
+        ))
+    return rows

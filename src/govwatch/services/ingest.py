@@ -1,0 +1,69 @@
+"""Ingesting posts: resolve names, store what is new (idempotent), check it, all in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from govwatch.domain.incoming import IncomingPost, ResolvedPost, resolve
+from govwatch.proofread import Proofreader
+from govwatch.services.checking import check_posts
+from govwatch.store.counties import StoredCounty
+from govwatch.store.posts import PostInsert, insert_new_posts
+
+
+class RejectedPosts(ValueError):
+    """Some posts could not be tied to the county; nothing of the batch is stored."""
+
+    def __init__(self, problems: list[tuple[int, str]]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(f"#{index}: {message}" for index, message in problems))
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    added: int
+    skipped: int
+    findings: int
+
+
+def resolve_all(stored: StoredCounty, posts: Sequence[IncomingPost]) -> list[ResolvedPost]:
+    """Resolve every post or raise RejectedPosts listing each bad one by its index."""
+    resolved, problems = [], []
+    for index, post in enumerate(posts):
+        try:
+            resolved.append(resolve(stored.county, post))
+        except ValueError as exc:
+            problems.append((index, str(exc)))
+    if problems:
+        raise RejectedPosts(problems)
+    return resolved
+
+
+def _insert(stored: StoredCounty, item: ResolvedPost) -> PostInsert:
+    post = item.post
+    return PostInsert(
+        unit_id=stored.unit_ids[item.unit],
+        column_id=stored.column_ids[str(item.column)] if item.column else None,
+        account_id=stored.account_ids[str(item.account)] if item.account else None,
+        natural_key=item.natural_key,
+        title=post.title.strip(),
+        url=post.url,
+        published_at=post.published_at,
+        text=post.text,
+        kind=post.kind,
+        content_hash=item.content_hash,
+        source=post.source,
+    )
+
+
+def ingest_posts(
+    session: Session, stored: StoredCounty, posts: Sequence[IncomingPost], proofreader: Proofreader
+) -> IngestResult:
+    """Store the new posts among `posts` and check them; the caller's transaction makes it all-or-nothing."""
+    resolved = resolve_all(stored, posts)
+    rows = insert_new_posts(session, stored.id, [_insert(stored, r) for r in resolved])
+    found = check_posts(session, rows, proofreader)
+    return IngestResult(added=len(rows), skipped=len(posts) - len(rows), findings=found)

@@ -1,0 +1,1 @@
+"""Storage adapter: SQLAlchemy tables, Alembic migrations and the repository the CLI and jobs use."""

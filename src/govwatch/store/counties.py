@@ -1,0 +1,107 @@
+"""Storing a county's configuration (units, columns, 任务分解表, accounts) and reading it back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from govwatch.config.loader import CountyConfig
+from govwatch.domain.county import County
+from govwatch.domain.rules import Rules
+from govwatch.store.tables import AccountRow, AssignmentRow, ColumnRow, CountyRow, UnitRow, utcnow
+
+
+class CountyNotFound(LookupError):
+    """No county (tenant) of that name, or no county loaded at all."""
+
+
+@dataclass(frozen=True)
+class StoredCounty:
+    """A county as stored: its id, structure and rules, and name → id maps for writing posts."""
+
+    id: int
+    county: County
+    rules: Rules
+    unit_ids: dict[str, int]
+    column_ids: dict[str, int]
+    account_ids: dict[str, int]
+
+
+def save_config(session: Session, config: CountyConfig) -> int:
+    """Insert or update the county and its structure; rows no longer configured keep their posts."""
+    county = config.county
+    row = session.scalar(select(CountyRow).where(CountyRow.name == county.county.name))
+    if row is None:
+        row = CountyRow(name=county.county.name, config=config.county_data, rules=config.rules_data)
+        session.add(row)
+        session.flush()
+    else:
+        row.config, row.rules, row.updated_at = config.county_data, config.rules_data, utcnow()
+
+    units = {u.name: u for u in session.scalars(select(UnitRow).where(UnitRow.county_id == row.id))}
+    for unit in county.units:
+        stored = units.get(unit.name) or UnitRow(county_id=row.id, name=unit.name)
+        stored.kind, stored.aliases = unit.kind.value, list(unit.aliases)
+        session.add(stored)
+        units[unit.name] = stored
+    session.flush()
+
+    columns = {c.path: c for c in session.scalars(select(ColumnRow).where(ColumnRow.county_id == row.id))}
+    urls = {str(a.column): a.url for a in county.assignment_rows}
+    for key in county.columns():
+        stored = columns.get(str(key)) or ColumnRow(county_id=row.id, path=str(key))
+        stored.channel, stored.name = key.channel, key.name
+        stored.owner_unit_id = units[key.owner].id if key.owner else None
+        stored.url = urls.get(str(key))
+        session.add(stored)
+        columns[str(key)] = stored
+    session.flush()
+
+    session.execute(delete(AssignmentRow).where(AssignmentRow.county_id == row.id))
+    for assignment in county.assignment_rows:
+        session.add(AssignmentRow(
+            county_id=row.id,
+            unit_id=units[assignment.unit].id,
+            column_id=columns[str(assignment.column)].id,
+            cycle=str(assignment.cycle),
+        ))
+
+    accounts = {(a.name, a.platform): a for a in session.scalars(select(AccountRow).where(AccountRow.county_id == row.id))}
+    for account in county.accounts:
+        stored = accounts.get((account.name, account.platform.value)) or AccountRow(
+            county_id=row.id, name=account.name, platform=account.platform.value
+        )
+        stored.unit_id, stored.external_id = units[account.unit].id, account.external_id
+        session.add(stored)
+    session.flush()
+    return row.id
+
+
+def county_names(session: Session) -> list[str]:
+    return list(session.scalars(select(CountyRow.name).order_by(CountyRow.id)))
+
+
+def load_stored_county(session: Session, name: str | None = None) -> StoredCounty:
+    """The county called `name`, or the only one stored."""
+    rows = list(session.scalars(select(CountyRow).order_by(CountyRow.id)))
+    if not rows:
+        raise CountyNotFound("数据库中还没有县区配置，请先运行 govwatch load-config DIR 或 govwatch demo")
+    if name is None:
+        if len(rows) > 1:
+            raise CountyNotFound(f"数据库中有多个县区（{'、'.join(r.name for r in rows)}），请用 --county 指定")
+        row = rows[0]
+    else:
+        row = next((r for r in rows if r.name == name), None)
+        if row is None:
+            raise CountyNotFound(f"未找到县区“{name}”，已有：{'、'.join(r.name for r in rows)}")
+    county = County.model_validate(row.config)
+    rules = Rules.model_validate(row.rules)
+    unit_ids = {u.name: u.id for u in session.scalars(select(UnitRow).where(UnitRow.county_id == row.id))}
+    column_ids = {c.path: c.id for c in session.scalars(select(ColumnRow).where(ColumnRow.county_id == row.id))}
+    account_ids = {
+        f"{a.name}（{a.platform}）": a.id
+        for a in session.scalars(select(AccountRow).where(AccountRow.county_id == row.id))
+    }
+    return StoredCounty(row.id, county, rules, unit_ids, column_ids, account_ids)

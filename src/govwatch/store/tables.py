@@ -1,0 +1,188 @@
+"""The database schema (SQLAlchemy 2 declarative). Changes go through an Alembic migration."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UtcDateTime(TypeDecorator):
+    """Aware datetimes stored as UTC; SQLite keeps no zone, so it is put back on load."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: give a time zone")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class CountyRow(Base):
+    """A tenant: one county with its configuration and rules as loaded."""
+
+    __tablename__ = "counties"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    config: Mapped[dict] = mapped_column(JSON)
+    rules: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class UnitRow(Base):
+    __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("county_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("counties.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(10))
+    aliases: Mapped[list] = mapped_column(JSON, default=list)
+
+
+class ColumnRow(Base):
+    """A portal column (栏目); `path` is channel/owner/name, unique in the county."""
+
+    __tablename__ = "columns"
+    __table_args__ = (UniqueConstraint("county_id", "path"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("counties.id", ondelete="CASCADE"))
+    path: Mapped[str] = mapped_column(String(300))
+    channel: Mapped[str] = mapped_column(String(100))
+    owner_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(Text)
+
+
+class AssignmentRow(Base):
+    """A row of the 任务分解表."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("unit_id", "column_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("counties.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    column_id: Mapped[int] = mapped_column(ForeignKey("columns.id"))
+    cycle: Mapped[str] = mapped_column(String(20))
+
+
+class AccountRow(Base):
+    __tablename__ = "accounts"
+    __table_args__ = (UniqueConstraint("county_id", "name", "platform"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("counties.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    platform: Mapped[str] = mapped_column(String(20))
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    monitored_from: Mapped[date | None] = mapped_column(Date)
+
+
+class PostRow(Base):
+    """A published item; `natural_key` (url, platform id or content hash) makes re-imports idempotent."""
+
+    __tablename__ = "posts"
+    __table_args__ = (
+        UniqueConstraint("county_id", "natural_key"),
+        Index("ix_posts_county_published", "county_id", "published_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("counties.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    column_id: Mapped[int | None] = mapped_column(ForeignKey("columns.id"))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
+    natural_key: Mapped[str] = mapped_column(String(500))
+    title: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    text: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(10))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(200))
+    collected_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    checked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    findings: Mapped[list[FindingRow]] = relationship(back_populates="post", cascade="all, delete-orphan")
+
+
+class FindingRow(Base):
+    """A text finding on a post (错别字, 规范表述, 个人信息 …) and the reviewer's verdict."""
+
+    __tablename__ = "findings"
+    __table_args__ = (UniqueConstraint("post_id", "rule", "start"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    rule: Mapped[str] = mapped_column(String(200))
+    type: Mapped[str] = mapped_column(String(20))
+    severity: Mapped[str] = mapped_column(String(10))
+    certain: Mapped[bool] = mapped_column(Boolean)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    wrong: Mapped[str] = mapped_column(Text)
+    suggestion: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    line: Mapped[int] = mapped_column(Integer)
+    offset: Mapped[int] = mapped_column(Integer)
+    length: Mapped[int] = mapped_column(Integer)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    post: Mapped[PostRow] = relationship(back_populates="findings")
+
+
+class EvaluationRow(Base):
+    """A stored grade of a month: figures and reasons as JSON, replaced whole on re-evaluation."""
+
+    __tablename__ = "evaluations"
+    __table_args__ = (UniqueConstraint("county_id", "month", "annex", "subject"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("counties.id", ondelete="CASCADE"))
+    month: Mapped[str] = mapped_column(String(7))
+    annex: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str] = mapped_column(String(200))
+    computed_grade: Mapped[str] = mapped_column(String(10))
+    grade: Mapped[str] = mapped_column(String(10))
+    result: Mapped[dict] = mapped_column(JSON)
+    evaluated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class OverrideRow(Base):
+    """A manual grade adjustment (人工调整); the latest for a subject and month applies, older ones stay as history."""
+
+    __tablename__ = "overrides"
+    __table_args__ = (Index("ix_overrides_lookup", "county_id", "month", "annex", "subject"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("counties.id", ondelete="CASCADE"))
+    month: Mapped[str] = mapped_column(String(7))
+    annex: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str] = mapped_column(String(200))
+    grade: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(Text)
+    by: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -1,0 +1,98 @@
+"""Shared fixtures: the example county's files and builders that go through the public API."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from govwatch.config.loader import load_county_dir, load_rules
+from govwatch.domain.model import AccountKey, ColumnKey, PostKind, PostRecord, TextIssue
+
+ROOT = Path(__file__).resolve().parents[1]
+MEIXIAN = ROOT / "examples" / "meixian"
+ZONE = ZoneInfo("Asia/Shanghai")
+_ids = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def meixian_dir() -> Path:
+    return MEIXIAN
+
+
+@pytest.fixture(scope="session")
+def meixian_config():
+    return load_county_dir(MEIXIAN)
+
+
+@pytest.fixture(scope="session")
+def rules():
+    return load_rules(MEIXIAN / "rules.yaml")[0]
+
+
+def at(day: date, hour: int = 10) -> datetime:
+    """A moment on `day` in 眉县's time zone."""
+    return datetime.combine(day, time(hour), ZONE)
+
+
+def post(
+    day: date,
+    unit: str = "县测试局",
+    column: ColumnKey | None = None,
+    account: AccountKey | None = None,
+    kind: PostKind = PostKind.ORIGINAL,
+    issues: tuple[TextIssue, ...] = (),
+    hour: int = 10,
+) -> PostRecord:
+    """A post record as the store hands them to the domain."""
+    return PostRecord(
+        id=next(_ids), unit=unit, title=f"{unit}{day:%m%d}", published_at=at(day, hour), kind=kind,
+        column=column, account=account, issues=issues,
+    )
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    """A fresh SQLite file, as a user's default database."""
+    return f"sqlite:///{tmp_path / 'govwatch.db'}"
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh schema in the PostgreSQL server; fails (never skips) when the server is unreachable."""
+    import os
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = os.environ.get("GOVWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    schema = f"gw_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    yield url.render_as_string(hide_password=False)
+    with admin.begin() as connection:
+        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_month():
+    """The seed county's demo month, built once in a SQLite file for the tests that read it."""
+    import tempfile
+
+    from govwatch.domain.calendar import Month
+    from govwatch.services.demo import run_demo
+    from govwatch.store.db import open_database
+
+    with tempfile.TemporaryDirectory() as directory:
+        db = open_database(f"sqlite:///{directory}/govwatch.db")
+        try:
+            yield run_demo(db, MEIXIAN, Month(2023, 6))
+        finally:
+            db.dispose()

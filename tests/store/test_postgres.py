@@ -1,0 +1,36 @@
+"""The same code on PostgreSQL (psycopg 3) as on SQLite: migrations, idempotent ingest, the same grades."""
+
+import pytest
+from sqlalchemy import func, inspect, select
+
+from govwatch.domain.calendar import Month
+from govwatch.reports.evaluation_json import evaluation_json
+from govwatch.services.demo import run_demo
+from govwatch.store.db import open_database
+from govwatch.store.tables import Base, PostRow
+
+pytestmark = pytest.mark.postgres
+
+
+def test_demo_month_on_postgres_matches_sqlite(postgres_url, meixian_dir, demo_month):
+    db = open_database(postgres_url)
+    try:
+        assert db.engine.dialect.name == "postgresql"
+        tables = set(inspect(db.engine).get_table_names())
+        assert {t.name for t in Base.metadata.sorted_tables} <= tables
+        result = run_demo(db, meixian_dir, Month(2023, 6))
+        again = run_demo(db, meixian_dir, Month(2023, 6))
+        with db.transaction() as session:
+            stored_posts = session.scalar(select(func.count()).select_from(PostRow))
+    finally:
+        db.dispose()
+    assert again.ingest.added == 0 and again.ingest.skipped == result.ingest.added == stored_posts
+    on_postgres = evaluation_json(result.evaluation)
+    on_sqlite = evaluation_json(demo_month.evaluation)
+
+    def grades(data):
+        return {annex: [(r.get("unit") or r["account"], r["grade"]) for r in data[annex]]
+                for annex in ("disclosure", "news", "new_media")}
+
+    assert grades(on_postgres) == grades(on_sqlite)
+    assert on_postgres["summary"] == on_sqlite["summary"]
