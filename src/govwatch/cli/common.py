@@ -8,6 +8,7 @@ from contextlib import contextmanager
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from govwatch.cli import context
 from govwatch.config.yaml_positions import ConfigError
@@ -28,7 +29,7 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except EXPECTED_ERRORS as exc:
-        errors.print(f"[bold red]错误：[/bold red]{exc}", markup=True, highlight=False)
+        errors.print(f"[bold red]错误：[/bold red]{escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 
 

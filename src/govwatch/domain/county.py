@@ -5,6 +5,7 @@ Loaded from the county's `county.yaml`; validated here so that every reference r
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -66,6 +67,7 @@ class Account(_Strict):
     platform: Platform
     unit: str
     external_id: str | None = Field(default=None, description="the platform's id (appid, uid, open_id)")
+    monitored_from: date | None = Field(default=None, description="first day under supervision: no silence before it")
 
     @property
     def key(self) -> AccountKey:
@@ -144,8 +146,8 @@ class County(_Strict):
         """The unit called `name` or one of its aliases; UnknownName lists close matches."""
         found = self._unit_index.get(normalize_name(name))
         if found is None:
-            names = [n for u in self.units for n in (u.name, *u.aliases)]
-            raise UnknownName("单位", name, close_matches(name, names))
+            near = close_matches(name, self._unit_index)
+            raise UnknownName("单位", name, list(dict.fromkeys(self._unit_index[n].name for n in near)))
         return found
 
     @cached_property

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 from govwatch.domain.calendar import Month
 from govwatch.domain.county import County
@@ -60,10 +60,14 @@ def evaluate_month(
     month: Month,
     posts: Iterable[PostRecord],
     overrides: Iterable[GradeOverride] = (),
-    observed_from: dict[str, date] | None = None,
 ) -> MonthEvaluation:
     """Grade every unit and account of `county` for `month` from `posts` (which may span other months)."""
-    posts = list(posts)
+    by_unit: dict[str, list[PostRecord]] = defaultdict(list)
+    by_account: dict[str, list[PostRecord]] = defaultdict(list)
+    for post in posts:
+        by_unit[post.unit].append(post)
+        if post.account is not None:
+            by_account[str(post.account)].append(post)
     judging = Judging(month, county.county.timezone, rules.findings.count_suspects)
     pending = {(o.annex, o.subject): o for o in overrides}
 
@@ -71,14 +75,13 @@ def evaluate_month(
     disclosure_units = list(dict.fromkeys(r.unit for r in rows if r.column.channel == rules.disclosure.channel))
     disclosure = [
         grade_disclosure(u, [r for r in rows if r.unit == u and r.column.channel == rules.disclosure.channel],
-                         posts, judging, rules.disclosure)
+                         by_unit[u], judging, rules.disclosure)
         for u in disclosure_units
     ]
     news_units = list(dict.fromkeys(r.unit for r in rows if r.column.channel == rules.news.channel))
-    news = [grade_news(u, posts, judging, rules.news) for u in news_units]
-    observed = observed_from or {}
+    news = [grade_news(u, by_unit[u], judging, rules.news) for u in news_units]
     media = [
-        grade_account(a.key, a.unit, posts, judging, rules.new_media, observed.get(str(a.key)))
+        grade_account(a.key, a.unit, by_account[str(a.key)], judging, rules.new_media, a.monitored_from)
         for a in county.accounts
     ]
 

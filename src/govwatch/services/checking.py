@@ -34,18 +34,18 @@ def county_proofreader(session: Session, county_id: int, lexicon: CountyLexicon 
 
 def check_posts(session: Session, rows: Sequence[PostRow], proofreader: Proofreader) -> int:
     """Check each row's title and text, store the findings, mark the row checked; returns the count."""
-    total = 0
     now = utcnow()
+    found: list[FindingRow] = []
     for row in rows:
-        findings = proofreader.check(post_text(row.title, row.text))
-        row.findings.extend(_finding_rows(findings))
+        found += _finding_rows(row.id, proofreader.check(post_text(row.title, row.text)))
         row.checked_at = now
-        total += len(findings)
+    session.add_all(found)
     session.flush()
-    return total
+    return len(found)
 
 
-def _finding_rows(findings: Iterable) -> list[FindingRow]:
+def _finding_rows(post_id: int, findings: Iterable) -> list[FindingRow]:
+    """One row per (rule, position): the unique key of stored findings."""
     seen: set[tuple[str, int]] = set()
     rows = []
     for f in findings:
@@ -53,7 +53,7 @@ def _finding_rows(findings: Iterable) -> list[FindingRow]:
             continue
         seen.add((f.rule, f.start))
         rows.append(FindingRow(
-            rule=f.rule, type=f.type, severity=f.severity, certain=f.certain, wrong=f.wrong,
+            post_id=post_id, rule=f.rule, type=f.type, severity=f.severity, certain=f.certain, wrong=f.wrong,
             suggestion=f.suggestion, start=f.start, line=f.line, offset=f.offset, length=f.length,
             explanation=f.explanation,
         ))

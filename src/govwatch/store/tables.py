@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
-    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -104,7 +103,6 @@ class AccountRow(Base):
     name: Mapped[str] = mapped_column(String(100))
     platform: Mapped[str] = mapped_column(String(20))
     external_id: Mapped[str | None] = mapped_column(String(200))
-    monitored_from: Mapped[date | None] = mapped_column(Date)
 
 
 class PostRow(Base):

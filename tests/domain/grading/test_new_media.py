@@ -75,3 +75,11 @@ def test_serious_text_error_is_a_problem(rules):
     bad = [post(date(2023, 6, 2), account=WECHAT, issues=(issue,))]
     result = grade([*EDGES, *WEEKLY, *RECOMMENDED, *bad], rules)
     assert result.problems == ("发布信息存在严重表述错误",)
+
+
+def test_no_silence_before_the_account_was_monitored(rules):
+    late = posts_on([12, 16, 20, 24, 28]) + posts_on([13, 17, 21, 25], PostKind.RECOMMENDED)
+    unobserved = grade_account(WECHAT, "县测试局", late, JUDGING, rules.new_media)
+    assert unobserved.problems[0].startswith("06-01至06-11")
+    observed = grade_account(WECHAT, "县测试局", late, JUDGING, rules.new_media, observed_from=date(2023, 6, 10))
+    assert observed.problems == ()

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 03:36:38.633837
+Create Date: 2026-11-25
 """
 from alembic import op
 import sqlalchemy as sa
@@ -73,7 +73,6 @@ def upgrade() -> None:
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.Column('platform', sa.String(length=20), nullable=False),
     sa.Column('external_id', sa.String(length=200), nullable=True),
-    sa.Column('monitored_from', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['county_id'], ['counties.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], ),
     sa.PrimaryKeyConstraint('id'),
