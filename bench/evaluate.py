@@ -25,7 +25,8 @@ from govwatch.config.loader import load_county_dir, validate_file  # noqa: E402
 from govwatch.demo.generator import generate_month  # noqa: E402
 from govwatch.demo.plan import DemoPlan  # noqa: E402
 from govwatch.domain.calendar import Month  # noqa: E402
-from govwatch.services.checking import county_proofreader  # noqa: E402
+from govwatch.proofread import default_proofreader  # noqa: E402
+from govwatch.services.checking import county_proofreader, post_text  # noqa: E402
 from govwatch.services.demo import run_demo  # noqa: E402
 from govwatch.services.evaluate import evaluate_stored  # noqa: E402
 from govwatch.services.ingest import ingest_posts  # noqa: E402
@@ -77,6 +78,13 @@ def main() -> None:
         ingest_s = time.perf_counter() - started
         print(f"ingest + proofread: {result.added} posts ({chars / 1e6:.2f} M chars) in {ingest_s:.2f} s = "
               f"{result.added / ingest_s:,.0f} posts/s, {chars / ingest_s / 1e6:.2f} M chars/s")
+        proofreader = default_proofreader()
+        started = time.perf_counter()
+        for post in posts:
+            proofreader.check(post_text(post.title, post.text))
+        check_s = time.perf_counter() - started
+        print(f"  of which proofreading alone: {check_s:.2f} s; storing: {ingest_s - check_s:.2f} s = "
+              f"{result.added / max(ingest_s - check_s, 1e-9):,.0f} posts/s")
 
         runs = []
         for _ in range(3):

@@ -18,7 +18,7 @@ app = typer.Typer(
 @app.callback()
 def _global(
     db: str = typer.Option(
-        None, "--db", envvar="GOVWATCH_DB", help="数据库地址（SQLAlchemy URL），默认当前目录下的 govwatch.db。"
+        None, "--db", help="数据库地址（SQLAlchemy URL）；未指定时读取环境变量 GOVWATCH_DB，默认当前目录下的 govwatch.db。"
     ),
 ) -> None:
     """Set the database every command uses."""

@@ -1,22 +1,18 @@
-"""Process-wide CLI state: the database URL chosen by `--db` / GOVWATCH_DB."""
+"""Process-wide CLI state: the database URL chosen by `--db`, else the settings (GOVWATCH_DB)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-DEFAULT_DB_FILE = "govwatch.db"
+from govwatch.settings import Settings
 
 _database_url: str | None = None
 
 
 def set_database_url(url: str | None) -> None:
-    """Remember the URL given on the command line (None: the default file)."""
+    """Remember the URL given on the command line (None: from the settings)."""
     global _database_url
     _database_url = url
 
 
 def database_url() -> str:
-    """The URL to open: the one given, else a SQLite file in the working folder."""
-    if _database_url:
-        return _database_url
-    return f"sqlite:///{Path.cwd() / DEFAULT_DB_FILE}"
+    """The URL to open: `--db`, else GOVWATCH_DB, else govwatch.db in the working folder."""
+    return _database_url or Settings().database_url()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -41,29 +40,16 @@ def record_override(session: Session, stored: StoredCounty, month: Month, overri
     return fixed
 
 
-class OverrideEntry(BaseModel):
-    """One adjustment in an overrides file (examples/meixian/overrides/2023-06.yaml)."""
-
-    model_config = ConfigDict(extra="forbid")
-    annex: str
-    subject: str
-    grade: str
-    reason: str
-    by: str
-    at: datetime
-
-
 class OverridesFile(BaseModel):
+    """An overrides file (examples/meixian/overrides/2023-06.yaml): the month and its adjustments."""
+
     model_config = ConfigDict(extra="forbid")
     month: str
-    overrides: list[OverrideEntry]
+    overrides: list[GradeOverride]
 
 
 def load_overrides_file(session: Session, stored: StoredCounty, path: Path) -> list[GradeOverride]:
     """Record every adjustment of a file; a bad entry names its line and nothing is stored."""
     data = validate_file(OverridesFile, Path(path))
     month = Month.parse(data.month)
-    return [
-        record_override(session, stored, month, GradeOverride(e.annex, e.subject, e.grade, e.reason, e.by, e.at))
-        for e in data.overrides
-    ]
+    return [record_override(session, stored, month, override) for override in data.overrides]

@@ -8,10 +8,10 @@ import typer
 
 from govwatch.cli.app import app
 from govwatch.cli.common import console, user_errors
-from govwatch.cli.context import DEFAULT_DB_FILE
 from govwatch.cli.tables import print_annexes
 from govwatch.domain.calendar import Month
 from govwatch.services.demo import example_dir, run_demo
+from govwatch.settings import DEFAULT_DB_FILE
 from govwatch.store.db import open_database
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from govwatch.domain.county import Assignment
 from govwatch.domain.grading.context import Judging
 from govwatch.domain.grading.findings import counted_issues, issues_reason
-from govwatch.domain.grading.reasons import Evidence, GradeOverride, Reason
+from govwatch.domain.grading.reasons import Evidence, Graded, GradeOverride, Reason
 from govwatch.domain.model import PostRecord
 from govwatch.domain.rules import DisclosureRules
 
@@ -24,7 +24,7 @@ class ColumnCount:
 
 
 @dataclass(frozen=True)
-class DisclosureGrade:
+class DisclosureGrade(Graded):
     unit: str
     columns: tuple[ColumnCount, ...]
     required: int
@@ -32,10 +32,6 @@ class DisclosureGrade:
     computed: str
     reasons: tuple[Reason, ...]
     override: GradeOverride | None = None
-
-    @property
-    def grade(self) -> str:
-        return self.override.grade if self.override else self.computed
 
 
 def count_column(assignment: Assignment, posts: Sequence[PostRecord], judging: Judging) -> ColumnCount:

@@ -9,13 +9,13 @@ from datetime import date
 from govwatch.domain.gaps import SilentRun, find_silent_runs
 from govwatch.domain.grading.context import Judging
 from govwatch.domain.grading.findings import counted_issues, issues_reason
-from govwatch.domain.grading.reasons import Evidence, GradeOverride, Reason
+from govwatch.domain.grading.reasons import Evidence, Graded, GradeOverride, Reason
 from govwatch.domain.model import AccountKey, PostKind, PostRecord
 from govwatch.domain.rules import NewMediaRules
 
 
 @dataclass(frozen=True)
-class NewMediaGrade:
+class NewMediaGrade(Graded):
     account: AccountKey
     unit: str
     original: int
@@ -33,10 +33,6 @@ class NewMediaGrade:
     @property
     def total(self) -> int:
         return self.original + self.reposts
-
-    @property
-    def grade(self) -> str:
-        return self.override.grade if self.override else self.computed
 
 
 def _silences(

@@ -8,22 +8,18 @@ from dataclasses import dataclass
 from govwatch.domain.gaps import find_silent_runs
 from govwatch.domain.grading.context import Judging
 from govwatch.domain.grading.findings import counted_issues, issue_evidence, issues_reason
-from govwatch.domain.grading.reasons import Evidence, GradeOverride, Reason
+from govwatch.domain.grading.reasons import Evidence, Graded, GradeOverride, Reason
 from govwatch.domain.model import PostRecord
 from govwatch.domain.rules import NewsRules
 
 
 @dataclass(frozen=True)
-class NewsGrade:
+class NewsGrade(Graded):
     unit: str
     posts: tuple[PostRecord, ...]
     computed: str
     reasons: tuple[Reason, ...]
     override: GradeOverride | None = None
-
-    @property
-    def grade(self) -> str:
-        return self.override.grade if self.override else self.computed
 
 
 def grade_news(unit: str, posts: Sequence[PostRecord], judging: Judging, rules: NewsRules) -> NewsGrade:

@@ -40,3 +40,14 @@ class GradeOverride:
     def __post_init__(self) -> None:
         if not self.reason.strip():
             raise ValueError("人工调整等次必须填写理由")
+
+
+class Graded:
+    """A grade row: the grade the rules computed, and the final one after any override."""
+
+    computed: str
+    override: GradeOverride | None
+
+    @property
+    def grade(self) -> str:
+        return self.override.grade if self.override else self.computed
