@@ -83,3 +83,11 @@ def test_no_silence_before_the_account_was_monitored(rules):
     assert unobserved.problems[0].startswith("06-01至06-11")
     observed = grade_account(WECHAT, "县测试局", late, JUDGING, rules.new_media, observed_from=date(2023, 6, 10))
     assert observed.problems == ()
+
+
+def test_silence_evidence_is_the_posts_around_it(rules):
+    originals = posts_on([9, 13, 17, 21, 25, 29])
+    reposts = posts_on([2, 4, 6, 8, 12, 16, 20], PostKind.RECOMMENDED)
+    result = grade([*EDGES, *originals, *reposts], rules)
+    reason = next(r for r in result.reasons if r.rule == "new_media.silent_original")
+    assert [e.published_at.date() for e in reason.evidence] == [date(2023, 5, 31), date(2023, 6, 9)]

@@ -83,7 +83,7 @@ def grade_disclosure(
         if short:
             names = "、".join(c.assignment.column.name for c in short)
             reasons.append(Reason("disclosure.shortfall", f"未达更新要求的栏目：{names}（本规则下不影响等次）"))
-        bar = f"，未达{labels.excellent}标准（多{rules.excellent_surplus}条）" if labels.excellent and rules.excellent_surplus is not None else ""
+        bar = f"，未达{labels.excellent}标准（需多{rules.excellent_surplus}条）" if labels.excellent and rules.excellent_surplus is not None else ""
         reasons.append(Reason("disclosure.pass", f"差额{surplus:+d}条{bar}，无严重表述错误，评为{labels.pass_}"))
         computed = labels.pass_
     return DisclosureGrade(unit, columns, required, actual, computed, tuple(reasons))

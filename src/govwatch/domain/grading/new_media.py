@@ -35,6 +35,16 @@ class NewMediaGrade(Graded):
         return self.original + self.reposts
 
 
+def _bounding_posts(run: SilentRun, posts: Sequence[PostRecord], judging: Judging) -> tuple[Evidence, ...]:
+    """The last post before a silence and the first after it: the evidence that it happened."""
+    before = [p for p in posts if judging.day_of(p) < run.run.start]
+    after = [p for p in posts if judging.day_of(p) > run.run.end]
+    chosen = ([max(before, key=lambda p: p.published_at)] if before else []) + (
+        [min(after, key=lambda p: p.published_at)] if after else []
+    )
+    return tuple(Evidence(p.id, p.title, p.published_at, p.url, "静默期前后的发布") for p in chosen)
+
+
 def _silences(
     days: list[date], judging: Judging, allowed: int | None, observed_from: date | None
 ) -> list[SilentRun]:
@@ -69,8 +79,13 @@ def grade_account(
     silent = _silences([judging.day_of(p) for p in everything], judging, rules.max_silent_days, observed_from)
     for run in silent:
         problems.append(words.silent.format(range=run.shown.label()))
-        reasons.append(Reason("new_media.silent", f"{run.shown.label()}共{run.shown.days}天无任何更新（允许{rules.max_silent_days}天）"))
-    originals = [judging.day_of(p) for p in everything if p.kind is PostKind.ORIGINAL]
+        reasons.append(Reason(
+            "new_media.silent",
+            f"{run.shown.label()}共{run.shown.days}天无任何更新（允许{rules.max_silent_days}天）",
+            _bounding_posts(run, everything, judging),
+        ))
+    original_posts = [p for p in everything if p.kind is PostKind.ORIGINAL]
+    originals = [judging.day_of(p) for p in original_posts]
     for run in _silences(originals, judging, rules.max_original_silent_days, observed_from):
         # A run with no post at all is already reported; it implies no original either.
         if any(run.run.overlaps(s.run) for s in silent):
@@ -79,6 +94,7 @@ def grade_account(
         reasons.append(Reason(
             "new_media.silent_original",
             f"{run.shown.label()}共{run.shown.days}天无原创信息（允许{rules.max_original_silent_days}天）",
+            _bounding_posts(run, original_posts, judging),
         ))
     if original < rules.required_original:
         problems.append(words.too_few_original)
