@@ -1,0 +1,42 @@
+"""Read the engine's own tab-separated data files from the installed package.
+
+Every data file is UTF-8, one record a line, fields separated by tabs, `#` starting a comment line;
+the first comment line carries its version (`# version: N`). Errors name the file and the line so
+that whoever edits the lexicons sees at once where they went wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+
+
+class DataFileError(ValueError):
+    """A packaged or county data file that cannot be read as its format requires."""
+
+
+def read_text(name: str) -> str:
+    """The text of a packaged data file (`govwatch/proofread/data/<name>`)."""
+    return resources.files("govwatch.proofread").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def records(text: str, source: str, min_fields: int, max_fields: int | None = None) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, fields) of every non-comment, non-blank line, checking the field count."""
+    top = max_fields if max_fields is not None else min_fields
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [field.strip() for field in line.split("\t")]
+        while len(fields) > min_fields and fields[-1] == "":
+            fields.pop()
+        if not min_fields <= len(fields) <= top:
+            expected = str(min_fields) if top == min_fields else f"{min_fields}–{top}"
+            raise DataFileError(f"{source} 第 {number} 行：应有 {expected} 列（以制表符分隔），实有 {len(fields)} 列")
+        fields += [""] * (top - len(fields))
+        yield number, fields
+
+
+def packaged_records(name: str, min_fields: int, max_fields: int | None = None) -> Iterator[tuple[int, list[str]]]:
+    """Records of a packaged data file."""
+    return records(read_text(name), name, min_fields, max_fields)

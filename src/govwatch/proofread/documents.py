@@ -1,0 +1,108 @@
+"""Adapter: turn a file a user hands in (.txt, .docx, .html, or bytes from stdin) into plain text.
+
+Every failure becomes `UnreadableDocument` with a message in Chinese naming the file, so that the
+command line can print it and exit without a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+MAX_BYTES = 200 * 1024 * 1024  # beyond this a "document" is not something to proofread in one go
+_CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
+
+
+class UnreadableDocument(Exception):
+    """A file that cannot be read as text; the message says why, in Chinese."""
+
+
+def read_document(name: str, data: bytes) -> str:
+    """The text of a document named `name` (its suffix picks the format) given its bytes."""
+    if not data.strip():
+        raise UnreadableDocument(f"{name}：文件为空，没有可检查的文字")
+    if len(data) > MAX_BYTES:
+        raise UnreadableDocument(f"{name}：文件超过 {MAX_BYTES // 1024 // 1024} MB，请拆分后再检查")
+    suffix = Path(name).suffix.lower()
+    if suffix == ".docx" or (suffix not in (".txt", ".html", ".htm") and data[:2] == b"PK"):
+        text = _docx_text(name, data)
+    else:
+        text = decode_text(name, data)
+        if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+            text = _html_text(text)
+    if not text.strip():
+        raise UnreadableDocument(f"{name}：没有可检查的文字")
+    return text
+
+
+def decode_text(name: str, data: bytes) -> str:
+    """Decode UTF-8 or GB18030 (a superset of GBK), line by line when a file mixes the two."""
+    if data.count(0) or sum(b in _CONTROL for b in data[:65536]) > len(data[:65536]) // 100:
+        raise UnreadableDocument(f"{name}：不是文本文件（含有二进制内容），请提供 .txt、.docx 或 .html 文件")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # GB18030 would also "decode" UTF-8 bytes (into nonsense), so lines are tried as UTF-8 first
+    lines = []
+    for raw in data.split(b"\n"):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(raw.decode("gb18030", errors="replace"))
+    return "\n".join(lines)
+
+
+def _docx_text(name: str, data: bytes) -> str:
+    """Paragraphs and table cells of a .docx, in document order as far as python-docx gives it."""
+    import docx  # imported here: loading lxml is only worth it for Word files
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise UnreadableDocument(f"{name}：不是有效的 Word 文档（.docx），无法打开（{type(exc).__name__}）") from exc
+    except Exception as exc:  # python-docx surfaces malformed XML as assorted lxml errors
+        raise UnreadableDocument(f"{name}：Word 文档已损坏，无法读取") from exc
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(parts)
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of a page: scripts and styles dropped, block elements on their own lines."""
+
+    _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
+    _HIDDEN = {"script", "style", "noscript", "template"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._HIDDEN:
+            self._hidden += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN and self._hidden:
+            self._hidden -= 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def _html_text(markup: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    lines = (line.strip() for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,84 @@
+"""Sentence-level spelling-check metrics, as pycorrector's `eval_model_batch` counts them.
+
+A sentence with errors counts as a true positive when the prediction equals the reference
+(correction) or flags exactly the erroneous positions (detection); a clean sentence with any
+change or flag is a false positive. Shared by the tuner and the benchmark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from govwatch.proofread.findings import TextFinding
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One line of an ECSpell file: the sentence as written and as it should be."""
+
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Precision, recall, F1 and the share of clean sentences flagged."""
+
+    precision: float
+    recall: float
+    f1: float
+    false_alarm_rate: float
+    clean: int
+    erroneous: int
+
+
+def read_pairs(path: Path) -> list[Pair]:
+    """The usable lines of an ECSpell file (`N<TAB>source<TAB>target`, equal lengths)."""
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) == 3 and len(fields[1]) == len(fields[2]):
+            pairs.append(Pair(fields[1], fields[2]))
+    return pairs
+
+
+def apply(text: str, findings: Iterable[TextFinding]) -> str:
+    """The text with every suggestion applied (findings without one leave their text alone)."""
+    result = text
+    for f in sorted(findings, key=lambda f: f.start, reverse=True):
+        if f.suggestion and f.type != "privacy":
+            result = result[: f.start] + f.suggestion + result[f.start + f.length :]
+    return result
+
+
+def flagged_positions(findings: Iterable[TextFinding]) -> set[int]:
+    """Every character position some finding covers."""
+    return {i for f in findings for i in range(f.start, f.start + max(f.length, 1))}
+
+
+def score(pairs: list[Pair], check: Callable[[str], list[TextFinding]]) -> tuple[Scores, Scores]:
+    """(detection, correction) scores of `check` on `pairs`."""
+    counts = {"detection": [0, 0, 0], "correction": [0, 0, 0]}  # tp, fp, fn
+    clean = sum(p.source == p.target for p in pairs)
+    for pair in pairs:
+        findings = check(pair.source)
+        gold = {i for i, (a, b) in enumerate(zip(pair.source, pair.target)) if a != b}
+        outcomes = {
+            "detection": flagged_positions(findings) == gold if gold else not findings,
+            "correction": apply(pair.source, findings) == pair.target,
+        }
+        for kind, right in outcomes.items():
+            if gold:
+                counts[kind][0 if right else 2] += 1
+            elif not right:
+                counts[kind][1] += 1
+    return tuple(_scores(*counts[k], clean, len(pairs) - clean) for k in ("detection", "correction"))  # type: ignore[return-value]
+
+
+def _scores(tp: int, fp: int, fn: int, clean: int, erroneous: int) -> Scores:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Scores(precision, recall, f1, fp / clean if clean else 0.0, clean, erroneous)

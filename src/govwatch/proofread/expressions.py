@@ -1,0 +1,199 @@
+"""Layer 2: standard political expressions (规范表述) and their near misses.
+
+The packaged list holds only correct forms. Wrong forms are generated from it: one character
+missing or doubled, two neighbouring characters or words swapped, one character replaced by a
+same-sound or similar-shape one. A generated form is kept only when it cannot be correct text:
+it is not itself (part of) a listed expression, the replaced character does not form a word with
+its neighbours (两个确立 → 两个确定 would be ordinary text), and it is not in the packaged list of
+exceptions seen in clean official text. Findings are certain and serious: the county's rules fail
+an item with a wrong political expression.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+import rjieba
+
+from govwatch.proofread.automaton import Automaton
+from govwatch.proofread.confusion import confusion_sets
+from govwatch.proofread.data_files import read_text
+from govwatch.proofread.findings import Hit
+
+EXPRESSIONS_FILE = "expressions.txt"
+EXCEPTIONS_FILE = "near_miss_exceptions.txt"
+PUNCTUATION = set("、，；：“”‘’《》（）()「」 ,;:")
+OPTIONAL_CHARS = set("的和与及之")  # dropping these shortens an expression without making it wrong
+MIN_NEAR_MISS = 4  # shorter expressions (四风, 双碳) have too many innocent neighbours
+MIN_WORD_ORDER = 7  # 乡村振兴 → 振兴乡村 and 安全生产 → 生产安全 are ordinary text
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A generated wrong form of `expression`; `edge` says whether its first/last character changed."""
+
+    expression: str
+    kind: str
+    edge_start: bool
+    edge_end: bool
+
+
+def _lines(name: str) -> list[str]:
+    return [s for s in (line.strip() for line in read_text(name).splitlines()) if s and not s.startswith("#")]
+
+
+def packaged_expressions() -> list[str]:
+    """The standard expressions shipped with the package."""
+    return _lines(EXPRESSIONS_FILE)
+
+
+def packaged_exceptions() -> set[str]:
+    """Generated forms that occur in clean official text and so must never fire."""
+    return set(_lines(EXCEPTIONS_FILE))
+
+
+def _makes_word(text: str, index: int, is_word: Callable[[str], bool]) -> bool:
+    """Whether the character at `index` forms a dictionary word with a neighbour inside `text`."""
+    for start in range(max(0, index - 2), index + 1):
+        for end in range(index + 1, min(len(text), start + 3) + 1):
+            if end - start >= 2 and is_word(text[start:end]):
+                return True
+    return False
+
+
+def near_misses(expression: str, is_word: Callable[[str], bool]) -> Iterator[tuple[str, Variant]]:
+    """Every wrong form one slip away from `expression` that cannot be ordinary text."""
+    n = len(expression)
+    if n < MIN_NEAR_MISS:
+        return
+    confusions = confusion_sets()
+    for i, char in enumerate(expression):
+        if char in PUNCTUATION:
+            continue
+        edge = (i == 0, i == n - 1)
+        interior = 0 < i < n - 1
+        if interior and n >= 6 and char not in OPTIONAL_CHARS:
+            yield expression[:i] + expression[i + 1 :], Variant(expression, "missing", False, False)
+        if interior and n >= 5:
+            yield expression[:i] + char + expression[i:], Variant(expression, "doubled", False, False)
+        if i + 1 < n - 1 and interior and expression[i + 1] not in PUNCTUATION and expression[i + 1] != char:
+            swapped = expression[:i] + expression[i + 1] + char + expression[i + 2 :]
+            if not is_word(expression[i + 1] + char):
+                yield swapped, Variant(expression, "swapped", False, False)
+        if not interior and n < 6:
+            continue
+        for other in confusions.get(char, ()):
+            changed = expression[:i] + other + expression[i + 1 :]
+            if not _makes_word(changed, i, is_word):
+                yield changed, Variant(expression, "replaced", *edge)
+    if n < MIN_WORD_ORDER:
+        return
+    words = rjieba.cut(expression, hmm=False)
+    position = 0
+    for left, right in zip(words, words[1:]):
+        if len(left) >= 2 and len(right) >= 2 and not (set(left + right) & PUNCTUATION):
+            end = position + len(left) + len(right)
+            swapped = expression[:position] + right + left + expression[end:]
+            yield swapped, Variant(expression, "word_order", False, False)
+        position += len(left)
+
+
+def _report_span(right: str, wrong: str, expressions: set[str]) -> tuple[int, int, int]:
+    """The smallest listed expression (or punctuation-free segment) of `right` covering the slip.
+
+    Returns (start in right, end in right, end in wrong); start is the same in both, because the
+    two share their text before the slip and after it.
+    """
+    prefix = 0
+    while prefix < min(len(right), len(wrong)) and right[prefix] == wrong[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(right), len(wrong)) - prefix and right[-1 - suffix] == wrong[-1 - suffix]:
+        suffix += 1
+    slip_end = len(right) - suffix
+    best = (0, len(right))
+    for start in range(0, prefix + 1):
+        for end in range(max(slip_end, start + 1), len(right) + 1):
+            piece = right[start:end]
+            if end - start >= best[1] - best[0]:
+                break
+            if piece in expressions or _is_segment(right, start, end):
+                best = (start, end)
+                break
+    start, end = best
+    return start, end, end - (len(right) - len(wrong))
+
+
+def _is_segment(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] runs between punctuation marks (or the ends) without crossing one."""
+    inner = text[start:end]
+    return (
+        len(inner) >= MIN_NEAR_MISS
+        and not (set(inner) & PUNCTUATION)
+        and (start == 0 or text[start - 1] in PUNCTUATION)
+        and (end == len(text) or text[end] in PUNCTUATION)
+    )
+
+
+class ExpressionLayer:
+    """Find near misses of the standard expressions; the correct forms themselves absorb matches."""
+
+    name = "expression"
+
+    def __init__(self, expressions: Iterable[str], exceptions: Iterable[str] = (), is_word: Callable[[str], bool] = rjieba.has_word) -> None:
+        self.expressions = set(expressions)
+        self._is_word = is_word
+        blocked = set(exceptions) | self.expressions
+        variants: dict[str, Variant] = {}
+        for expression in sorted(self.expressions, key=len, reverse=True):
+            for wrong, variant in near_misses(expression, is_word):
+                if wrong not in blocked and wrong not in variants:
+                    variants[wrong] = variant
+        for piece in self._pieces_of_expressions() & variants.keys():
+            del variants[piece]
+        self._patterns = sorted(self.expressions) + sorted(variants)
+        self._variants = [None] * len(self.expressions) + [variants[w] for w in sorted(variants)]
+        self._automaton = Automaton(self._patterns)
+
+    def _pieces_of_expressions(self) -> set[str]:
+        """Every stretch of a correct expression long enough to be a generated form (so may be correct)."""
+        return {
+            e[i:j] for e in self.expressions for i in range(len(e)) for j in range(i + MIN_NEAR_MISS - 1, len(e) + 1)
+        }
+
+    @property
+    def variant_count(self) -> int:
+        """How many wrong forms were generated (for the benchmark)."""
+        return len(self._patterns) - len(self.expressions)
+
+    def scan(self, text: str) -> list[Hit]:
+        """Hits for near misses of standard expressions in `text` (already scannable)."""
+        hits = []
+        for index, start, end in self._automaton.find(text):
+            variant = self._variants[index]
+            if variant is None or self._runs_on(text, start, end, variant):
+                continue
+            wrong = self._patterns[index]
+            right_start, right_end, wrong_end = _report_span(variant.expression, wrong, self.expressions)
+            right = variant.expression[right_start:right_end]
+            shown = wrong[right_start:wrong_end]
+            hits.append(
+                Hit(
+                    start=start + right_start,
+                    end=start + wrong_end,
+                    suggestion=right,
+                    type="expression",
+                    severity="serious",
+                    certain=True,
+                    rule=f"expression:{right}",
+                    explanation=f"规范表述错误：“{shown}”应为“{right}”",
+                )
+            )
+        return hits
+
+    def _runs_on(self, text: str, start: int, end: int, variant: Variant) -> bool:
+        """Whether a changed first/last character joins the text outside into a word (价值关 + 系)."""
+        if variant.edge_end and end < len(text) and self._is_word(text[end - 1 : end + 1]):
+            return True
+        return variant.edge_start and start > 0 and self._is_word(text[start - 1 : start + 1])
