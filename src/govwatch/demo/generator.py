@@ -50,6 +50,8 @@ class _Writer:
 
     def pick_days(self, count: int, first: date, last: date) -> list[date]:
         pool = self.workdays(first, last)
+        if count and not pool:
+            raise ValueError(f"{first}至{last}没有工作日，无法安排 {count} 条信息（检查 earlier 与更新周期）")
         return sorted(self.rng.choice(pool) for _ in range(count))
 
     def take_sentence(self, unit: str, column: str) -> str | None:
