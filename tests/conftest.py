@@ -82,8 +82,8 @@ def postgres_url():
 
 
 @pytest.fixture(scope="session")
-def demo_month():
-    """The seed county's demo month, built once in a SQLite file for the tests that read it."""
+def demo_database():
+    """The seed county's demo month, built once in a SQLite file: (database, DemoResult)."""
     import tempfile
 
     from govwatch.domain.calendar import Month
@@ -93,6 +93,31 @@ def demo_month():
     with tempfile.TemporaryDirectory() as directory:
         db = open_database(f"sqlite:///{directory}/govwatch.db")
         try:
-            yield run_demo(db, MEIXIAN, Month(2023, 6))
+            yield db, run_demo(db, MEIXIAN, Month(2023, 6))
         finally:
             db.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_month(demo_database):
+    """The demo month's DemoResult, for the tests that read it."""
+    return demo_database[1]
+
+
+@pytest.fixture
+def demo_copy(demo_database, tmp_path):
+    """A private copy of the demo database, for tests that change it (SQLite's backup API)."""
+    import sqlite3
+
+    from govwatch.store.db import open_database
+
+    source_db, _ = demo_database
+    target = tmp_path / "copy.db"
+    with source_db.engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        destination = sqlite3.connect(target)
+        raw.backup(destination)
+        destination.close()
+    db = open_database(f"sqlite:///{target}")
+    yield db
+    db.dispose()

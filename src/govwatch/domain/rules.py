@@ -6,6 +6,8 @@ written down where its officials can read it. Presets (`preset: national`) suppl
 
 from __future__ import annotations
 
+from datetime import time
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from govwatch.domain.model import Platform, Severity
@@ -72,9 +74,35 @@ class NewMediaRules(_Strict):
     grades: GradeLabels
 
 
+class RectificationRules(_Strict):
+    """整改: when the units named in a notice must report what they corrected."""
+
+    deadline_day: int = Field(ge=1, le=31, description="day of the month after the judged one (the seed: 20)")
+    deadline_time: time = Field(description="time of day on that day, in the county's time zone (the seed: 18:00)")
+
+
+class AnnexPoints(_Strict):
+    """Points an annex deducts in the annual assessment, per month."""
+
+    fail: float = Field(ge=0, description="deducted when the subject gets the annex's failing grade")
+    per_problem: float = Field(ge=0, description="deducted for each problem listed (a text error, a silence …)")
+
+
+class AssessmentRules(_Strict):
+    """年度考核: what a notified problem costs a unit in the annual target assessment."""
+
+    name: str = Field(description="the assessment's name, e.g. 智慧城市建设和政务公开目标责任考核")
+    disclosure: AnnexPoints
+    news: AnnexPoints
+    new_media: AnnexPoints
+    overdue_rectification: float = Field(ge=0, description="deducted when a rectification is reported late")
+
+
 class Rules(_Strict):
     name: str = Field(description="what these rules are, for the notice and the dashboard")
     findings: FindingRules
     disclosure: DisclosureRules
     news: NewsRules
     new_media: NewMediaRules
+    rectification: RectificationRules
+    assessment: AssessmentRules

@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -184,3 +185,31 @@ class OverrideRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     by: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class RectificationRow(Base):
+    """A rectification item (整改): a unit or account named in a month's notice, what it covers, its answer.
+
+    One per (county, month, annex, subject): regenerating a notice refreshes `problems` and keeps the
+    unit's response and the status.
+    """
+
+    __tablename__ = "rectifications"
+    __table_args__ = (UniqueConstraint("county_id", "month", "annex", "subject"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("counties.id", ondelete="CASCADE"))
+    month: Mapped[str] = mapped_column(String(7))
+    annex: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(100))
+    grade: Mapped[str] = mapped_column(String(10))
+    problems: Mapped[list] = mapped_column(JSON)
+    deadline: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    response: Mapped[str] = mapped_column(Text, default="")
+    responded_by: Mapped[str] = mapped_column(String(100), default="")
+    responded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    closed_by: Mapped[str] = mapped_column(String(100), default="")
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

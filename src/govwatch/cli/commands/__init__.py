@@ -1,3 +1,13 @@
 """Every CLI command module; importing one registers its commands on `govwatch.cli.app.app`."""
 
-from govwatch.cli.commands import config, demo, evaluate, imports, overrides, proofread  # noqa: F401
+from govwatch.cli.commands import (  # noqa: F401
+    config,
+    demo,
+    evaluate,
+    imports,
+    ledger,
+    overrides,
+    proofread,
+    rectify,
+    report,
+)

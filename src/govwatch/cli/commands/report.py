@@ -1,0 +1,45 @@
+"""`govwatch report --month YYYY-MM --out DIR`: the notice (.docx, .pdf), its annexes (.xlsx) and charts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from govwatch.cli.app import app
+from govwatch.cli.common import console, database, user_errors
+from govwatch.domain.calendar import Month
+from govwatch.reports.notice_text import TemplateProblem
+from govwatch.reports.pdf import PdfFailed
+from govwatch.services.report import write_report
+
+
+@app.command("report")
+def report(
+    month: str = typer.Option(..., "--month", help="通报月份，如 2023-06"),
+    out: Path = typer.Option(..., "--out", help="输出目录"),
+    county: str = typer.Option(None, "--county", help="县区名称（数据库中有多个县区时必填）"),
+    template: Path = typer.Option(None, "--template", help="县区的通报模板（如 examples/meixian/notice.md.j2）；默认用内置模板"),
+    issued: str = typer.Option(None, "--date", help="成文日期 YYYY-MM-DD，默认今天"),
+    pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="已安装 LibreOffice 时同时生成 PDF"),
+) -> None:
+    """生成月度通报（GB/T 9704 版式的 .docx 及 PDF）、附件统计表（.xlsx）和图表，并为存在问题的单位建立整改事项。"""
+    with user_errors():
+        try:
+            judged = Month.parse(month)
+            day = date.fromisoformat(issued) if issued else None
+            if template is not None and not template.is_file():
+                raise FileNotFoundError(f"找不到通报模板 {template}")
+            with database() as db, console.status("准备中…") as status:
+                files = write_report(db, judged, out, county, template, day, pdf,
+                                     on_stage=lambda text: status.update(text + "…"))
+        except (TemplateProblem, PdfFailed) as exc:
+            raise ValueError(str(exc)) from None
+    for path in (files.notice, files.pdf, files.annexes):
+        if path is not None:
+            console.print(f"[green]已生成[/green] {path}", soft_wrap=True)
+    console.print(f"[green]已生成[/green] 图表 {len(files.charts)} 个：{files.charts[0].parent}", soft_wrap=True)
+    console.print(f"整改事项 {files.rectifications} 项（govwatch rectify list --month {judged}）。", soft_wrap=True)
+    for warning in files.warnings:
+        console.print(f"[yellow]提示：{warning}[/yellow]", soft_wrap=True)
