@@ -2,10 +2,12 @@
 
     .venv/bin/python bench/proofread.py [--megabytes 10] [--peer-python /path/to/bench-venv/bin/python]
 
-Prints per-layer and whole-pipeline throughput on one core over generated government text, peak
-memory, start-up time; quality on ECSpell odw.test (sentence-level detection and correction
+Prints per-layer and whole-pipeline throughput on one core over generated government text (whose
+template phrases repeat, so the statistical layer's context cache helps) and over real, varied
+official sentences (ECSpell odw sources and policy titles, cache emptied first), peak memory,
+start-up time; quality on ECSpell odw.test (sentence-level detection and correction
 P/R/F1, false alarms on clean sentences), false alarms per 10,000 characters of clean generated
-text, the seed notice's nine errors. With --peer-python (a separate venv holding pycorrector,
+text and on odw.test's corrected side, the seed notice's nine errors. With --peer-python (a separate venv holding pycorrector,
 jieba, loguru and pypinyin installed with --no-deps), runs pycorrector's ProperCorrector on the same
 data in a subprocess and prints its row beside ours.
 """
@@ -22,7 +24,8 @@ import time
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-ODW_TEST = SHARED / "benchmarks" / "ecspell" / "odw.test"
+ECSPELL = SHARED / "benchmarks" / "ecspell"
+ODW_TEST = ECSPELL / "odw.test"
 SEED = SHARED / "seed" / "000_d3f76ca612773a83.txt"
 SEED_ERRORS = {
     ("党的二十精神", "党的二十大精神"), ("全面落实从严治党", "落实全面从严治党"), ("自热资源", "自然资源"),
@@ -138,10 +141,29 @@ def main() -> None:
     findings = proofreader.check(text)
     whole = megabytes / (time.process_time() - started)
     print(f"  整个流程               {whole:7.2f} MB/s")
-    print(f"  峰值内存（RSS）：{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"  峰值内存（RSS，含 {megabytes:.1f} MB 文本）：{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     sure = sum(f.certain for f in findings)
     per = 10_000 / len(text)
     print(f"  干净文本误报：确定 {sure} 处（每万字 {sure * per:.3f}），疑似 {len(findings) - sure} 处（每万字 {(len(findings) - sure) * per:.3f}）")
+
+    statistical = next(l for l in proofreader.layers if l.name == "statistical")
+    varied = "\n".join(
+        [line.split("\t")[1] for name in ("odw.train", "odw.test") for line in (ECSPELL / name).read_text(encoding="utf-8").splitlines()
+         if line.count("\t") == 2]
+        + [line.split("\t")[0] for line in (ECSPELL / "wordlist" / "政策法规标题.txt").read_text(encoding="utf-8").splitlines()]
+    )
+    print(f"\n== 速度（单核，真实公文句子：odw 原句与政策法规标题，{len(varied.encode('utf-8')) / 1e6:.2f} MB，{len(varied):,} 字，不重复，先清空缓存）==")
+    statistical.clear_cache()
+    print(f"  整个流程               {throughput(proofreader.check, varied):7.2f} MB/s")
+    statistical.clear_cache()
+    print(f"  第三层 statistical     {throughput(statistical.scan, scannable(varied)):7.2f} MB/s")
+    pairs = read_pairs(ODW_TEST)
+    clean_text = "\n".join(p.target for p in pairs)
+    clean_findings = proofreader.check(clean_text)
+    sure = sum(f.certain for f in clean_findings)
+    per = 10_000 / len(clean_text)
+    print(f"  odw.test 正确句（{len(clean_text):,} 字）误报：确定 {sure} 处（每万字 {sure * per:.2f}），"
+          f"疑似 {len(clean_findings) - sure} 处（每万字 {(len(clean_findings) - sure) * per:.2f}）")
 
     print("\n== 通报所列 9 处错误 ==")
     seed = SEED.read_text(encoding="utf-8")
@@ -149,7 +171,6 @@ def main() -> None:
     print(f"  govwatch 纠正 {len(SEED_ERRORS & found)}/9，其余发现 {len(found - SEED_ERRORS)} 处")
 
     print("\n== ECSpell odw.test（句级，pycorrector eval_model_batch 口径）==")
-    pairs = read_pairs(ODW_TEST)
     started = time.perf_counter()
     detection, correction = score(pairs, proofreader.check)
     per_sentence = (time.perf_counter() - started) / len(pairs) * 1000

@@ -2,6 +2,7 @@
 
 import pytest
 
+from govwatch.proofread.context import WIDTH, WINDOWS, ContextIndex, wildcard_index
 from govwatch.proofread.statistical import StatisticalLayer, packaged_parameters
 
 
@@ -30,3 +31,58 @@ def test_only_scores_at_the_threshold_become_findings():
     scores = {index: score for index, _, score in layer.suspects("大数局产业")}
     assert scores[2] > params.threshold
     assert [h.start for h in layer.scan("大数局产业")] == [2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至目前，全县隐患整改率达到百分之九十五。",  # productive suffix compound, not in jieba
+        "项目总投资一点二亿元，二〇二三年建成。",  # Chinese numerals: 一点二 is no slip of 一点儿
+        "加快推进政务服务标准化规范化便利化，推进治理能力现代化。",
+    ],
+)
+def test_official_compounds_and_numbers_are_not_suspects(proofreader, text):
+    assert [f for f in proofreader.check(text) if f.rule.startswith("stat:")] == []
+
+
+SAMPLES = [
+    "大力培育发展大数局产业。将天然气产供储销体系重大工程建射纳入专项督查。",
+    "健全依法刑政制度体系，县财政局召开全体干部职工大会，传达学习党的二十大精神。",
+    "据统计，全县共排查隐患12处，已整改9处，整改率75%。\n（汤峪镇供稿）",
+    "坚持以人民为中心的发展思想，持续推动乡村振兴工作走深走实。",
+]
+
+
+@pytest.fixture(scope="module")
+def layer():
+    """A layer of its own, so that these tests start from an empty context cache."""
+    return StatisticalLayer.packaged()
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_pruning_and_cache_change_no_finding(layer, text):
+    """What the fast path skips provably scores below the threshold: compare with the exhaustive scores."""
+    layer.clear_cache()
+    threshold = layer.parameters.threshold
+    exhaustive: dict[int, tuple[float, str]] = {}
+    for feature in layer.features(text, prune=False):
+        candidate = (layer.score(feature), feature.replacement)
+        known = exhaustive.get(feature.index)
+        if known is None or (candidate[0], known[1]) > (known[0], candidate[1]):
+            exhaustive[feature.index] = candidate
+    expected = sorted((i, r) for i, (s, r) in exhaustive.items() if s >= threshold)
+    for _ in range(2):  # cold, then from the context cache
+        assert sorted((h.start, h.suggestion) for h in layer.scan(text)) == expected
+    layer.clear_cache()
+    assert sorted((h.start, h.suggestion) for h in layer.scan(text)) == expected
+
+
+def test_context_key_puts_the_character_in_the_middle():
+    assert ContextIndex.key("abcdefghij", 5) == "cdefghi"
+    assert ContextIndex.key("abc", 0) == "\n\n\nabc\n"
+    assert ContextIndex.key("abc", 2) == "\nabc\n\n\n"
+    assert all(start <= WIDTH < end for start, end, _ in WINDOWS) and len(WINDOWS) == 9
+
+
+def test_wildcard_completions_come_most_frequent_first():
+    assert wildcard_index({"数据": 9.0, "数局": 2.0, "数字": 5.0})["数?"] == "据字局"

@@ -1,33 +1,50 @@
 """Layer 3: statistical suspects — a character unlikely where it stands, with a confusable one that fits.
 
-A character the segmenter leaves on its own (it joins no dictionary word with its neighbours) is a
-suspect unless it is a common function word. Each same-sound, near-sound or similar-shape
-replacement is tried: if it joins a neighbour into a frequent word, the replacement scores by that
-word's log frequency and length, less what the original character already had going for it. The
-weights and the threshold come from `data/statistical.tsv`, tuned on ECSpell odw.train by
-`python -m govwatch.proofread.tune` (never on odw.test). Findings are suspects: `certain=False`.
+A character the segmenter leaves on its own (it joins no dictionary word with its neighbours), or one
+of a rare two-character token, is a suspect unless it is a common function word. Each same-sound,
+near-sound or similar-shape replacement is tried: if it joins a neighbour into a frequent word, the
+replacement scores by that word's log frequency and length, less what the original character already
+had going for it. The weights and the threshold come from `data/statistical.tsv`, tuned on the tuning
+half of ECSpell odw.train by `python -m govwatch.proofread.tune` (never on odw.test). Findings are
+suspects: `certain=False`.
+
+Speed (this layer is most of the pipeline's cost, in pure Python): the word windows around a character
+are read from its 7-character context (`context.py`); a replacement is only looked up in windows that
+could still lift it over the threshold, given what the character as written already has; and the
+result for a context is cached, since official text repeats its phrases. None of this changes a
+finding: whatever is skipped provably scores below the threshold.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import rjieba
 
 from govwatch.proofread.confusion import NEAR_SOUND, SAME_SOUND, SHAPE, confusion_sets
+from govwatch.proofread.context import ContextIndex
 from govwatch.proofread.data_files import packaged_records
 from govwatch.proofread.findings import Hit
 
+# Numbers written in Chinese numerals (一点二亿, 三千五百万, 二〇二三) are no dictionary words, and their
+# digits all have homophones (一点二 → 一点儿): never suspects.
+NUMERAL = re.compile(
+    "[零〇一二三四五六七八九十两]+点[零〇一二三四五六七八九]+[十百千万亿]*"
+    "|[零〇一二三四五六七八九十两]+[十百千万亿][零〇一二三四五六七八九十百千万亿]*"
+    "|[零〇一二三四五六七八九]{3,}"
+)
 WORDS_FILE = "words.tsv"
+CACHE_SIZE = 100_000  # contexts remembered (≈ 30 MB at most); most repeats are near each other
+_NO_FITS: dict[str, float] = {}  # shared by every cached context without a candidate (never mutated)
 PARAMETERS_FILE = "statistical.tsv"
-_MAX_WORD = 4
 
 
 @dataclass(frozen=True)
 class Parameters:
-    """Scoring weights; see `score` for how each is used."""
+    """Scoring weights; see `StatisticalLayer.score` for how each is used."""
 
     threshold: float
     length_bonus: float
@@ -76,13 +93,18 @@ class StatisticalLayer:
         self.parameters = parameters
         self._confusions = confusion_sets()
         self._segmenter = rjieba.Jieba()
-        self._wildcards = wildcard_index(log_freq)
-        self._best_possible = max(log_freq.values(), default=0.0) + 2 * parameters.length_bonus + 1.0  # + prior
+        self._context = ContextIndex(log_freq)
+        self._cache: dict[str, tuple[float, dict[str, float]]] = {}
+        self._cached_for: Parameters | None = None
 
     @classmethod
     def packaged(cls) -> StatisticalLayer:
         """The layer with its packaged word list and tuned parameters."""
         return cls(packaged_frequencies(), packaged_parameters())
+
+    def clear_cache(self) -> None:
+        """Forget cached contexts (for a benchmark that measures text the layer has never seen)."""
+        self._cache, self._cached_for = {}, None
 
     def scan(self, text: str) -> list[Hit]:
         """Suspect characters in `text`, each with its best replacement."""
@@ -104,66 +126,82 @@ class StatisticalLayer:
         return hits
 
     def suspects(self, text: str) -> list[tuple[int, str, float]]:
-        """(index, best replacement, score) for every suspect character, whatever its score."""
+        """(index, best replacement, score) for every suspect character that could reach the threshold."""
         best: dict[int, tuple[str, float]] = {}
         for feature in self.features(text):
             score = self.score(feature)
             known = best.get(feature.index)
-            if known is None or score > known[1]:
+            if known is None or (score, known[0]) > (known[1], feature.replacement):  # ties: the lower code point
                 best[feature.index] = (feature.replacement, score)
         return [(index, replacement, score) for index, (replacement, score) in best.items()]
 
     def features(self, text: str, prune: bool = True) -> list[Feature]:
         """What speaks for and against each replacement of each suspect character.
 
-        With `prune`, characters so common on their own that no replacement could reach the
-        threshold are skipped (the tuner, which tries every threshold, turns this off).
+        With `prune`, replacements that cannot reach the threshold are left out, and results are
+        cached by context (the tuner, which tries every threshold and weight, turns this off).
         """
-        found = []
-        log_freq = self._log_freq
         p = self.parameters
-        hopeless = self._best_possible - p.threshold if prune else float("inf")
-        for token, start, end in self._tokens(text):
-            length = end - start
-            if length == 1:
-                if not "\u4e00" <= token <= "\u9fff":
-                    continue
-            elif length > 2 or log_freq.get(token, 0.0) > p.word_ceiling:
+        if prune and self._cached_for is not p:
+            self._cache, self._cached_for = {}, p
+        cache = self._cache
+        log_freq, confusions, context = self._log_freq, self._confusions, self._context
+        top_prior = max(p.same_sound, p.shape, p.near_sound)
+        found = []
+        for index in self._candidates(text):
+            char = text[index]
+            candidates = confusions.get(char)
+            if not candidates:
                 continue
-            for index in range(start, end):
-                char = text[index]
-                alone = log_freq.get(char, 0.0)
-                candidates = self._confusions.get(char)
-                if not candidates or p.single_penalty * alone > hopeless:
-                    continue
-                fits = self._fits(text, index, candidates)
-                if fits:
-                    original = self._best_word(text, index)
-                    found += [Feature(index, other, candidates[other], fit, alone, original) for other, fit in fits.items()]
+            alone = log_freq.get(char, 0.0)
+            key = context.key(text, index)
+            known = cache.get(key) if prune else None
+            if known is None:
+                original = context.original(key, p.length_bonus)
+                if prune:
+                    need = p.threshold - top_prior + p.single_penalty * alone + p.stay_penalty * original
+                else:
+                    need = -math.inf
+                known = (original, context.fits(key, candidates, p.length_bonus, need) or _NO_FITS)
+                if prune:
+                    if len(cache) >= CACHE_SIZE:  # bound the memory a long run over varied text can take
+                        cache.clear()
+                    cache[key] = known
+            original, fits = known
+            found += [Feature(index, other, candidates[other], fit, alone, original) for other, fit in fits.items()]
         return found
 
-    def _tokens(self, text: str) -> Iterator[tuple[str, int, int]]:
-        """Segment line by line, so that a 10 MB text never becomes one list of millions of tuples."""
+    def _candidates(self, text: str) -> Iterator[int]:
+        """Indices of the characters of single Han-character tokens and of rare two-character tokens.
+
+        Segments line by line, so that a 10 MB text never becomes one list of millions of tokens.
+        """
+        common = self._common_pairs()
+        cut = self._segmenter.cut
         base = 0
         for line in text.split("\n"):
-            for token, start, end in self._segmenter.tokenize(line, hmm=False):
-                yield token, base + start, base + end
+            numerals = {base + i for m in NUMERAL.finditer(line) for i in range(m.start(), m.end())}
+            position = base
+            for token in cut(line, hmm=False):
+                size = len(token)
+                if size == 1:
+                    if "\u4e00" <= token <= "\u9fff" and position not in numerals:
+                        yield position
+                elif size == 2 and token not in common:
+                    if position not in numerals:
+                        yield position
+                    if position + 1 not in numerals:
+                        yield position + 1
+                position += size
             base += len(line) + 1
 
-    def _fits(self, text: str, index: int, candidates: dict[str, str]) -> dict[str, float]:
-        """For each confusable character, the best word it would form at `index` (via the wildcard index)."""
-        fits: dict[str, float] = {}
-        bonus = self.parameters.length_bonus
-        for start, end in _windows(index, len(text)):
-            completions = self._wildcards.get(text[start:index] + "?" + text[index + 1 : end])
-            if completions is None:
-                continue
-            for other in completions:
-                if other in candidates:
-                    value = self._log_freq[text[start:index] + other + text[index + 1 : end]] + bonus * (end - start - 2)
-                    if value > fits.get(other, 0.0):
-                        fits[other] = value
-        return fits
+    def _common_pairs(self) -> frozenset[str]:
+        """Two-character words too frequent to be suspects (above the tuned word ceiling)."""
+        ceiling = self.parameters.word_ceiling
+        if getattr(self, "_common_for", None) != ceiling:
+            self._common = frozenset(w for w, f in self._log_freq.items() if len(w) == 2 and f > ceiling)
+            self._common_for = ceiling
+        return self._common
 
     def score(self, feature: Feature) -> float:
         """How strongly the replacement beats the character as written."""
@@ -174,32 +212,3 @@ class StatisticalLayer:
             - p.single_penalty * feature.alone
             - p.stay_penalty * feature.original
         )
-
-    def _best_word(self, text: str, index: int) -> float:
-        """The best (log frequency + length bonus) of a dictionary word covering `index` as written."""
-        best = 0.0
-        bonus = self.parameters.length_bonus
-        for start, end in _windows(index, len(text)):
-            value = self._log_freq.get(text[start:end])
-            if value is not None and value + bonus * (end - start - 2) > best:
-                best = value + bonus * (end - start - 2)
-        return best
-
-
-def _windows(index: int, size: int) -> list[tuple[int, int]]:
-    """Every (start, end) of 2 to _MAX_WORD characters covering `index` inside a text of `size`."""
-    return [
-        (start, end)
-        for start in range(max(0, index - _MAX_WORD + 1), index + 1)
-        for end in range(max(index + 1, start + 2), min(size, start + _MAX_WORD) + 1)
-    ]
-
-
-def wildcard_index(log_freq: dict[str, float]) -> dict[str, str]:
-    """Map each word with one character masked (中?人民) to the characters that complete it."""
-    index: dict[str, list[str]] = {}
-    for word in log_freq:
-        if len(word) >= 2:
-            for i, char in enumerate(word):
-                index.setdefault(word[:i] + "?" + word[i + 1 :], []).append(char)
-    return {key: "".join(chars) for key, chars in index.items()}
