@@ -109,10 +109,11 @@ def _date(value: Any, zone: ZoneInfo) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
-def _post(raw: dict[str, Any], zone: ZoneInfo, source: str) -> tuple[IncomingPost | None, list[tuple[str, str]]]:
+def _post(raw: dict[str, Any], zone: ZoneInfo, source: str,
+          by_header: dict[str, str]) -> tuple[IncomingPost | None, list[tuple[str, str]]]:
     fields: dict[str, Any] = {}
     for header, value in raw.items():
-        field = _BY_HEADER.get(str(header).strip().lower())
+        field = by_header.get(str(header).strip().lower())
         if field and value not in (None, ""):
             fields[field] = value if field == "published_at" else str(value).strip()
     problems = [(f, "必填") for f in ("title", "published_at") if f not in fields]
@@ -131,16 +132,23 @@ def _post(raw: dict[str, Any], zone: ZoneInfo, source: str) -> tuple[IncomingPos
     return IncomingPost(source=source, **fields), []
 
 
-def read_posts(path: Path, timezone: str) -> list[ImportedRow]:
-    """Every row of an export as IncomingPost; ExportFileError lists every bad row by line and field."""
+def read_posts(path: Path, timezone: str, header_map: dict[str, str] | None = None) -> list[ImportedRow]:
+    """Every row of an export as IncomingPost; ExportFileError lists every bad row by line and field.
+
+    `header_map` adds a source's own headers (header → field name) to the accepted ones.
+    """
     path = Path(path)
+    unknown = sorted(set((header_map or {}).values()) - set(HEADERS))
+    if unknown:
+        raise ExportFileError([f"表头映射中的未知字段：{'、'.join(unknown)}，可用：{'、'.join(HEADERS)}"])
+    by_header = {**_BY_HEADER, **{h.strip().lower(): f for h, f in (header_map or {}).items()}}
     if not path.is_file():
         raise ExportFileError([f"{path}: 文件不存在"])
     zone = ZoneInfo(timezone)
     rows, messages = [], []
     try:
         for line, raw in _rows(path):
-            post, problems = _post(raw, zone, f"import:{path.name}")
+            post, problems = _post(raw, zone, f"import:{path.name}", by_header)
             messages += [f"{path}:{line}: 字段 {field}: {message}" for field, message in problems]
             if post is not None:
                 rows.append(ImportedRow(line, post))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -31,6 +32,52 @@ class Unit(_Strict):
     name: str
     kind: UnitKind = UnitKind.DEPARTMENT
     aliases: tuple[str, ...] = ()
+
+
+class SiteOverride(_Strict):
+    """Crawl settings for one host, e.g. the centre's own portal, where it may ignore robots.txt."""
+
+    host: str
+    obey_robots: bool | None = None
+    delay_seconds: float | None = Field(default=None, ge=0)
+    concurrency: int | None = Field(default=None, ge=1)
+
+
+class CrawlSettings(_Strict):
+    """How `govwatch crawl` treats the sites it visits; every field has a polite default."""
+
+    user_agent: str = "govwatch/0.1 (county portal supervision)"
+    concurrency: int = Field(default=4, ge=1, description="requests in flight per host")
+    delay_seconds: float = Field(default=0.5, ge=0, description="pause between two requests to a host")
+    obey_robots: bool = True
+    timeout_seconds: float = Field(default=20, gt=0)
+    retries: int = Field(default=3, ge=0)
+    backoff_seconds: float = Field(default=0.5, ge=0, description="first retry pause; doubles on each retry")
+    recheck_seconds: float = Field(default=5, ge=0, description="a failing link is checked again after this pause")
+    max_page_bytes: int = Field(default=10_000_000, ge=1024, description="larger pages are skipped with a finding")
+    max_list_pages: int = Field(default=200, ge=1, description="list pages followed per column")
+    verify_tls: bool = Field(default=False, description="many .gov.cn certificates fail verification")
+    check_links: bool = True
+    proxy: str | None = Field(default=None, description="HTTP proxy for every request, e.g. http://127.0.0.1:3128")
+    government_domains: tuple[str, ...] = Field(
+        default=(".gov.cn",), description="hosts ending so are government sites; others are external links"
+    )
+    sites: tuple[SiteOverride, ...] = ()
+
+    def site(self, host: str) -> SiteOverride:
+        """The override for `host`, or an empty one."""
+        return next((s for s in self.sites if s.host == host), SiteOverride(host=host))
+
+
+class AccountSource(_Strict):
+    """Where an account's posts come from: the platform API (`api`), a feed, or export files."""
+
+    kind: Literal["api", "feed", "export"] = "api"
+    url: str | None = Field(default=None, description="API base (default: the platform's), feed URL or export folder")
+    credential_env: str | None = Field(
+        default=None, description="environment variable holding the secret or access token (never in the YAML)"
+    )
+    options: dict[str, str] = Field(default_factory=dict, description="platform specifics, e.g. WeChat biz")
 
 
 class Channel(_Strict):
@@ -68,6 +115,7 @@ class Account(_Strict):
     unit: str
     external_id: str | None = Field(default=None, description="the platform's id (appid, uid, open_id)")
     monitored_from: date | None = Field(default=None, description="first day under supervision: no silence before it")
+    source: AccountSource | None = Field(default=None, description="where `govwatch ingest` reads its posts")
 
     @property
     def key(self) -> AccountKey:
@@ -100,6 +148,7 @@ class County(_Strict):
     channels: tuple[Channel, ...]
     assignments: tuple[AssignmentGroup, ...] = ()
     accounts: tuple[Account, ...] = ()
+    crawl: CrawlSettings = CrawlSettings()
 
     def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Every name that does not resolve, with the path of the field that holds it."""

@@ -213,3 +213,83 @@ class RectificationRow(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+# --- collection ---
+class CrawledPageRow(Base):
+    """A portal page as last fetched: its validators for conditional requests and the post it became."""
+
+    __tablename__ = "crawled_pages"
+    __table_args__ = (UniqueConstraint("county_id", "url"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("counties.id", ondelete="CASCADE"))
+    url: Mapped[str] = mapped_column(String(2000))
+    column_id: Mapped[int | None] = mapped_column(ForeignKey("columns.id"))
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    first_seen: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    last_fetched: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    last_changed: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    versions: Mapped[list[PageVersionRow]] = relationship(
+        back_populates="page", cascade="all, delete-orphan", order_by="PageVersionRow.id"
+    )
+
+
+class PageVersionRow(Base):
+    """One version of a page: the raw bytes (zlib) beside what was extracted, to replay extraction offline."""
+
+    __tablename__ = "page_versions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("crawled_pages.id", ondelete="CASCADE"), index=True)
+    fetched_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    encoding: Mapped[str] = mapped_column(String(40))
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    title: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    source: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    method: Mapped[str] = mapped_column(String(20))
+    page: Mapped[CrawledPageRow] = relationship(back_populates="versions")
+
+
+class FrontierRow(Base):
+    """A request of the running crawl; rows left undone after a kill are where the next run resumes."""
+
+    __tablename__ = "crawl_frontier"
+    __table_args__ = (UniqueConstraint("county_id", "key_hash"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("counties.id", ondelete="CASCADE"))
+    key_hash: Mapped[str] = mapped_column(String(64))
+    request: Mapped[dict] = mapped_column(JSON)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class CrawlFindingRow(Base):
+    """A dead or non-government link on a page, or a page that could not be used; confirmed before stored."""
+
+    __tablename__ = "crawl_findings"
+    __table_args__ = (UniqueConstraint("county_id", "kind", "url", "page"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("counties.id", ondelete="CASCADE"))
+    column_id: Mapped[int | None] = mapped_column(ForeignKey("columns.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    url: Mapped[str] = mapped_column(String(2000))
+    page: Mapped[str] = mapped_column(String(2000), default="")
+    status: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    first_seen: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class PlatformTokenRow(Base):
+    """An access token shared by every worker (one WeChat stable_token per appid: a second fetch can revoke it)."""
+
+    __tablename__ = "platform_tokens"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    token: Mapped[str] = mapped_column(Text)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)

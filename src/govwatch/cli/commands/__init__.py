@@ -2,8 +2,11 @@
 
 from govwatch.cli.commands import (  # noqa: F401
     config,
+    crawl,
     demo,
+    demo_site,
     evaluate,
+    ingest,
     imports,
     ledger,
     overrides,

@@ -1,0 +1,46 @@
+"""`govwatch ingest`: pull the posts of every configured new-media account through its platform adapter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from govwatch.cli.app import app
+from govwatch.cli.common import console, database, errors, user_errors
+from govwatch.collect.platforms.classify import load_recommended
+from govwatch.services.checking import county_proofreader
+from govwatch.services.collect_posts import ingest_accounts
+from govwatch.store.collection import StoredTokens
+from govwatch.store.counties import load_stored_county
+
+
+@app.command("ingest")
+def ingest(
+    county: str = typer.Option(None, "--county", help="县区名称"),
+    account: list[str] = typer.Option(None, "--account", help="只采集这些账号（可重复）"),
+    recommended: Path = typer.Option(None, "--recommended", help="本月推荐转载文章清单（YAML：title、url）"),
+) -> None:
+    """经各平台接口（或订阅源、导出文件）采集政务新媒体账号的推文，入库并校对；重复采集不会重复计数。"""
+    with user_errors():
+        with database() as db:
+            with db.transaction() as session:
+                stored = load_stored_county(session, county)
+                proofreader = county_proofreader(session, stored.id)
+            chosen = [a for a in stored.county.accounts if a.source and (not account or a.name in account)]
+            if not chosen:
+                raise ValueError("没有配置采集来源（source）的账号：请在 county.yaml 的 accounts 中填写 source（见 docs/collectors.md）")
+            listed = load_recommended(recommended) if recommended else []
+            with console.status("采集中…") as status:
+                results = ingest_accounts(db, stored, proofreader, chosen, listed, StoredTokens(db),
+                                          on_account=lambda name: status.update(f"采集 {name}…"))
+    table = Table(title="政务新媒体采集结果")
+    for header in ("账号", "平台", "读取", "新增", "问题"):
+        table.add_column(header)
+    for r in results:
+        table.add_row(r.account, r.platform, str(r.fetched), str(r.added), r.error or "")
+    console.print(table)
+    if any(r.error for r in results):
+        errors.print("[yellow]部分账号采集失败，见上表“问题”一列；其它账号的推文已入库。[/yellow]")
+        raise typer.Exit(1)

@@ -1,0 +1,29 @@
+"""A rich progress bar for long collection work (crawls, platform ingest)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from govwatch.cli.common import errors
+from govwatch.collect.crawl.crawler import CrawlStats
+
+
+@contextmanager
+def crawl_progress(title: str) -> Iterator:
+    """Yields the on_progress callback of a crawl; drawn on stderr so that stdout stays data."""
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=errors, transient=False)
+    done = 0
+    with progress:
+        task = progress.add_task(title, total=None, detail="")
+
+        def update(stats: CrawlStats) -> None:
+            nonlocal done
+            done += 1
+            progress.update(task, completed=done, total=max(stats.queued, done),
+                            detail=f"文章 {stats.articles}，未变 {stats.unchanged}，发现问题 {stats.findings}")
+
+        yield update

@@ -1,0 +1,1 @@
+"""The asyncio crawler: per-host scheduling, robots.txt, polite fetching, list-page discovery."""

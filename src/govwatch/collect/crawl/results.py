@@ -1,0 +1,52 @@
+"""What a crawl hands its sink: article pages read, pages left unchanged, and findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from govwatch.collect.crawl.fetch import Validators
+from govwatch.collect.extract.article import Article
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """An article page fetched and read; `raw` is the body as served, for replaying extraction."""
+
+    column: str | None
+    article: Article
+    raw: bytes
+    encoding: str
+    validators: Validators
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem met while crawling: a dead or external link on a page, or a page that cannot be used.
+
+    kind: dead_link, external_link, bad_page, too_large, redirect_loop, missing_date, future_date, robots.
+    """
+
+    kind: str
+    url: str
+    page: str | None
+    column: str | None
+    status: int | None = None
+    detail: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {"kind": self.kind, "url": self.url, "status": self.status, "page": self.page,
+                "column": self.column, "detail": self.detail}
+
+
+class CrawlSink(Protocol):
+    """Receives a crawl's results; a storing sink writes each article in its own transaction."""
+
+    def validators(self, url: str) -> Validators | None:
+        """What the last fetch of `url` answered, for a conditional request (None: never fetched)."""
+
+    def page(self, result: PageResult) -> None: ...
+
+    def unchanged(self, url: str) -> None: ...
+
+    def finding(self, finding: Finding) -> None: ...

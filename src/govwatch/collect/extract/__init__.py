@@ -1,0 +1,1 @@
+"""Reading pages: charset, dates, article fields (meta tags, visible patterns, trafilatura) and links."""

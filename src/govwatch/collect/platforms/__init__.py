@@ -1,0 +1,1 @@
+"""New-media platform adapters behind one interface: `list_posts(account, since)`."""

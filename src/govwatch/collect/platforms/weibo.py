@@ -1,0 +1,62 @@
+"""Sina Weibo: `statuses/user_timeline`, newest first, paged back with max_id.
+
+Only the authorising user's own posts are listed, so each account authorises govwatch itself and
+its access token (about 30 days) is read from the variable named by `credential_env`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from govwatch.collect.platforms.api import RateLimited, call_json
+from govwatch.collect.platforms.base import AdapterContext, AuthExpired, PlatformError, PlatformPost, register
+from govwatch.domain.county import Account
+from govwatch.domain.model import Platform
+
+BASE = "https://api.weibo.com"
+_AUTH_ERRORS = {21314, 21315, 21316, 21317, 21327, 21332}
+_RATE_ERRORS = {10022, 10023, 10024}
+CREATED_FORMAT = "%a %b %d %H:%M:%S %z %Y"  # "Tue May 31 17:46:55 +0800 2011"
+
+
+def _check(data: Any) -> None:
+    if not isinstance(data, dict):
+        raise PlatformError("微博接口返回的不是 JSON 对象")
+    code = data.get("error_code")
+    if code in _AUTH_ERRORS:
+        raise AuthExpired(f"微博授权已失效（{code}），请该账号重新授权")
+    if code in _RATE_ERRORS:
+        raise RateLimited(f"微博接口调用频率超限（{code}）")
+    if code:
+        raise PlatformError(f"微博接口错误 {code}：{data.get('error', '')}")
+    if not isinstance(data.get("statuses"), list):
+        raise PlatformError("微博接口返回缺少 statuses 列表")
+
+
+@register("weibo", Platform.WEIBO)
+class WeiboAdapter:
+    name = "weibo"
+
+    def __init__(self, context: AdapterContext) -> None:
+        self.context = context
+
+    async def list_posts(self, account: Account, since: datetime) -> list[PlatformPost]:
+        base = (account.source.url if account.source and account.source.url else BASE).rstrip("/")
+        params: dict[str, str | int] = {"access_token": self.context.secret(account), "uid": account.external_id or "",
+                                        "count": 100, "trim_user": 1}
+        posts: dict[str, PlatformPost] = {}
+        while True:
+            data = await call_json(self.context.client, "GET", f"{base}/2/statuses/user_timeline.json",
+                                   backoff=self.context.backoff, check=_check, params=params)
+            statuses = data["statuses"]
+            for status in statuses:
+                moment = datetime.strptime(status["created_at"], CREATED_FORMAT).astimezone(self.context.zone)
+                if moment >= since:
+                    text = status.get("text", "")
+                    posts[str(status["idstr"])] = PlatformPost(
+                        "weibo", account.name, str(status["idstr"]), text[:40], moment, text,
+                        repost="retweeted_status" in status)
+            if not statuses or min(datetime.strptime(s["created_at"], CREATED_FORMAT) for s in statuses) < since:
+                return sorted(posts.values(), key=lambda p: p.published_at)
+            params["max_id"] = min(int(s["id"]) for s in statuses) - 1

@@ -1,0 +1,159 @@
+"""`govwatch crawl`: crawl the county's columns and store new and changed articles, their versions and findings.
+
+Each article is stored in its own transaction (page, version, post and its text findings together),
+so a crawl killed half-way leaves whole articles only, and resumes from the persisted frontier.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from govwatch.collect.crawl.crawler import ColumnTarget, CrawlOptions, CrawlStats
+from govwatch.collect.crawl.fetch import Validators
+from govwatch.collect.crawl.frontier import Frontier, MemoryFrontier
+from govwatch.collect.crawl.results import Finding, PageResult
+from govwatch.collect.crawl.session import crawl
+from govwatch.domain.county import County, CrawlSettings
+from govwatch.domain.incoming import IncomingPost, content_hash
+from govwatch.proofread import Proofreader
+from govwatch.services.ingest import RejectedPosts, ingest_posts
+from govwatch.store.collection import StoredFrontier, page_validators, resolve_findings, save_findings, save_page
+from govwatch.store.counties import StoredCounty
+from govwatch.store.db import Database
+from govwatch.store.tables import PostRow, utcnow
+
+
+def column_targets(county: County) -> list[ColumnTarget]:
+    """Each configured column with a list-page URL, once (a shared column is listed by many units)."""
+    found = {str(row.column): row.url for row in county.assignment_rows if row.url}
+    return [ColumnTarget(column, url) for column, url in found.items()]
+
+
+def crawl_options(county: County, since: datetime | None) -> CrawlOptions:
+    settings = county.crawl
+    return CrawlOptions(since=since, zone=ZoneInfo(county.county.timezone), check_links=settings.check_links,
+                        government_domains=settings.government_domains, max_list_pages=settings.max_list_pages,
+                        workers=min(64, settings.concurrency * 4))
+
+
+def incoming(county: County, result: PageResult) -> IncomingPost:
+    """The article as a post of its column: a unit's own column names the unit, a shared one its 来源."""
+    key = next(c for c in county.columns() if str(c) == result.column)
+    article = result.article
+    return IncomingPost(article.title, article.published_at, article.text, article.url,
+                        unit=key.owner or article.source, channel=key.channel, column=key.name, source="crawl")
+
+
+@dataclass
+class StoringSink:
+    """Writes each article whole in its own transaction; findings likewise."""
+
+    db: Database
+    stored: StoredCounty
+    proofreader: Proofreader
+    added: int = 0
+    changed: int = 0
+    checked_pages: set[str] = field(default_factory=set)
+    _known: dict[str, tuple[Validators, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        with self.db.transaction() as session:
+            self._known = page_validators(session, self.stored.id)
+
+    def validators(self, url: str) -> Validators | None:
+        known = self._known.get(url)
+        return known[0] if known else None
+
+    def page(self, result: PageResult) -> None:
+        article = result.article
+        digest = content_hash(article.title, article.text)
+        self.checked_pages.add(article.url)
+        try:
+            state = self._store(result, digest)
+        except RejectedPosts as exc:  # raised before anything was written: the transaction is empty
+            self.finding(Finding("unresolved", article.url, None, result.column, detail=exc.problems[0][1]))
+            return
+        self.added += state == "new"
+        self.changed += state == "changed"
+        self._known[article.url] = (result.validators, digest)
+
+    def _store(self, result: PageResult, digest: str) -> str:
+        article = result.article
+        with self.db.transaction() as session:
+            post_id = None
+            if article.url not in self._known:
+                ingest_posts(session, self.stored, [incoming(self.stored.county, result)], self.proofreader)
+                post_id = session.scalar(select(PostRow.id).where(
+                    PostRow.county_id == self.stored.id, PostRow.natural_key == f"url:{article.url.strip()}"))
+            column_id = self.stored.column_ids.get(result.column or "")
+            return save_page(session, self.stored.id, column_id, result, digest, post_id)
+
+    def unchanged(self, url: str) -> None:
+        self.checked_pages.discard(url)  # not re-read: its links were not checked again
+
+    def finding(self, finding: Finding) -> None:
+        with self.db.transaction() as session:
+            save_findings(session, self.stored.id, [finding], self.stored.column_ids)
+
+
+@dataclass(frozen=True)
+class CrawlReport:
+    stats: CrawlStats
+    added: int
+    changed: int
+    resolved: int
+
+
+def run_crawl(db: Database, stored: StoredCounty, proofreader: Proofreader, targets: Iterable[ColumnTarget],
+              since: datetime | None = None, settings: CrawlSettings | None = None,
+              on_progress: Callable[[CrawlStats], None] = lambda _: None) -> CrawlReport:
+    """Crawl `targets` into the database; resumes an interrupted run of the same county."""
+    started = utcnow()
+    sink = StoringSink(db, stored, proofreader)
+    frontier: Frontier = StoredFrontier(db, stored.id)
+    settings = settings or stored.county.crawl
+    stats = asyncio.run(crawl(targets, settings, crawl_options(stored.county, since), sink, frontier, on_progress))
+    with db.transaction() as session:
+        resolved = resolve_findings(session, stored.id, sink.checked_pages, started)
+    return CrawlReport(stats, sink.added, sink.changed, resolved)
+
+
+@dataclass
+class JsonLinesSink:
+    """`--dry-run --format jsonl`: one JSON object per article and per finding, nothing stored."""
+
+    out: TextIO
+
+    def validators(self, url: str) -> Validators | None:
+        return None
+
+    def page(self, result: PageResult) -> None:
+        self._write(result.article.as_json())
+
+    def unchanged(self, url: str) -> None:
+        """A dry run never sends validators, so nothing is ever unchanged."""
+
+    def finding(self, finding: Finding) -> None:
+        self._write(finding.as_json())
+
+    def _write(self, data: dict) -> None:
+        self.out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        self.out.flush()
+
+
+def dry_run(url: str, county: County | None, out: TextIO | None = None, proxy: str | None = None) -> CrawlStats:
+    """Crawl one list page's column without storing anything; JSON lines to `out`."""
+    settings = county.crawl if county else CrawlSettings()
+    settings = settings.model_copy(update={"proxy": proxy}) if proxy else settings
+    options = crawl_options(county, None) if county else CrawlOptions(workers=settings.concurrency * 4)
+    return asyncio.run(crawl([ColumnTarget("", url)], settings, options, JsonLinesSink(out or sys.stdout),
+                             MemoryFrontier()))

@@ -1,0 +1,162 @@
+"""Storing what crawls collect: pages with their versions, the resumable frontier, crawl findings, tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import datetime
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from govwatch.collect.crawl.fetch import Request, Validators
+from govwatch.collect.crawl.results import Finding, PageResult
+from govwatch.store.db import Database
+from govwatch.store.tables import (
+    CrawledPageRow,
+    CrawlFindingRow,
+    FrontierRow,
+    PageVersionRow,
+    PlatformTokenRow,
+    utcnow,
+)
+
+
+def page_validators(session: Session, county_id: int) -> dict[str, tuple[Validators, str]]:
+    """Every stored page's validators and content hash, by URL."""
+    rows = session.execute(select(CrawledPageRow.url, CrawledPageRow.etag, CrawledPageRow.last_modified,
+                                  CrawledPageRow.content_hash).where(CrawledPageRow.county_id == county_id))
+    return {url: (Validators(etag, modified), digest) for url, etag, modified, digest in rows}
+
+
+def _version(result: PageResult, digest: str) -> PageVersionRow:
+    article = result.article
+    return PageVersionRow(content_hash=digest, encoding=result.encoding, raw=zlib.compress(result.raw, 6),
+                          title=article.title, published_at=article.published_at, source=article.source,
+                          text=article.text, method=article.method)
+
+
+def save_page(session: Session, county_id: int, column_id: int | None, result: PageResult, digest: str,
+              post_id: int | None) -> str:
+    """Store the page or its new version; returns "new", "changed" or "same"."""
+    now = utcnow()
+    row = session.scalar(select(CrawledPageRow).where(CrawledPageRow.county_id == county_id,
+                                                      CrawledPageRow.url == result.article.url))
+    state = "same"
+    if row is None:
+        row = CrawledPageRow(county_id=county_id, url=result.article.url, column_id=column_id, post_id=post_id,
+                             content_hash=digest, first_seen=now, last_changed=now)
+        session.add(row)
+        state = "new"
+    elif row.content_hash != digest:
+        row.content_hash, row.last_changed, state = digest, now, "changed"
+    if state != "same":
+        row.versions.append(_version(result, digest))
+    row.etag, row.last_modified, row.last_fetched = result.validators.etag, result.validators.last_modified, now
+    session.flush()
+    return state
+
+
+def replay_raw(version: PageVersionRow) -> bytes:
+    """The page exactly as served, for extracting it again with a newer extractor."""
+    return zlib.decompress(version.raw)
+
+
+def save_findings(session: Session, county_id: int, findings: Iterable[Finding], column_ids: dict[str, int]) -> None:
+    """Record findings (each once per kind, link and page), refreshing last_seen and reopening resolved ones."""
+    now = utcnow()
+    for finding in findings:
+        row = session.scalar(select(CrawlFindingRow).where(
+            CrawlFindingRow.county_id == county_id, CrawlFindingRow.kind == finding.kind,
+            CrawlFindingRow.url == finding.url, CrawlFindingRow.page == (finding.page or "")))
+        if row is None:
+            row = CrawlFindingRow(county_id=county_id, kind=finding.kind, url=finding.url, page=finding.page or "",
+                                  first_seen=now)
+            session.add(row)
+        row.column_id = column_ids.get(finding.column or "")
+        row.status, row.detail, row.last_seen, row.resolved_at = finding.status, finding.detail, now, None
+    session.flush()
+
+
+def resolve_findings(session: Session, county_id: int, pages: Iterable[str], before: datetime) -> int:
+    """Close the open findings of pages read again since `before` that were not met again."""
+    pages = list(pages)
+    closed = 0
+    for i in range(0, len(pages), 500):
+        closed += session.execute(update(CrawlFindingRow).where(
+            CrawlFindingRow.county_id == county_id, CrawlFindingRow.page.in_(pages[i:i + 500]),
+            CrawlFindingRow.resolved_at.is_(None), CrawlFindingRow.last_seen < before,
+        ).values(resolved_at=utcnow())).rowcount
+    return closed
+
+
+def open_findings(session: Session, county_id: int) -> list[CrawlFindingRow]:
+    return list(session.scalars(select(CrawlFindingRow).where(
+        CrawlFindingRow.county_id == county_id, CrawlFindingRow.resolved_at.is_(None)).order_by(CrawlFindingRow.id)))
+
+
+def _key_hash(request: Request) -> str:
+    return hashlib.sha256(request.key.encode()).hexdigest()
+
+
+class StoredFrontier:
+    """The frontier in the database, each change committed at once so that a killed crawl can resume."""
+
+    def __init__(self, db: Database, county_id: int) -> None:
+        self.db, self.county_id = db, county_id
+        with db.transaction() as session:
+            self._seen = set(session.scalars(select(FrontierRow.key_hash).where(FrontierRow.county_id == county_id)))
+
+    def add(self, requests: Iterable[Request]) -> list[Request]:
+        new = {}
+        for request in requests:
+            digest = _key_hash(request)
+            if digest not in self._seen:
+                new[digest] = request
+                self._seen.add(digest)
+        if new:
+            with self.db.transaction() as session:
+                session.add_all(FrontierRow(county_id=self.county_id, key_hash=digest, request=asdict(request))
+                                for digest, request in new.items())
+        return list(new.values())
+
+    def done(self, request: Request) -> None:
+        with self.db.transaction() as session:
+            session.execute(update(FrontierRow).where(
+                FrontierRow.county_id == self.county_id, FrontierRow.key_hash == _key_hash(request)
+            ).values(done=True, updated_at=utcnow()))
+
+    def pending(self) -> list[Request]:
+        with self.db.transaction() as session:
+            rows = session.scalars(select(FrontierRow.request).where(
+                FrontierRow.county_id == self.county_id, FrontierRow.done.is_(False)).order_by(FrontierRow.id))
+            return [Request(**{**data, "form": tuple(tuple(pair) for pair in data["form"])}) for data in rows]
+
+    def finish(self) -> None:
+        with self.db.transaction() as session:
+            session.execute(delete(FrontierRow).where(FrontierRow.county_id == self.county_id))
+        self._seen.clear()
+
+
+class StoredTokens:
+    """Access tokens kept in the database, so every worker process shares one per account."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, key: str) -> tuple[str, datetime] | None:
+        with self.db.transaction() as session:
+            row = session.get(PlatformTokenRow, key)
+            return (row.token, row.expires_at) if row else None
+
+    def put(self, key: str, token: str, expires_at: datetime) -> None:
+        with self.db.transaction() as session:
+            row = session.get(PlatformTokenRow, key) or PlatformTokenRow(key=key)
+            row.token, row.expires_at = token, expires_at
+            session.add(row)
+
+    def drop(self, key: str) -> None:
+        with self.db.transaction() as session:
+            session.execute(delete(PlatformTokenRow).where(PlatformTokenRow.key == key))
