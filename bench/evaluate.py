@@ -66,7 +66,7 @@ def main() -> None:
         started = time.perf_counter()
         demo = run_demo(db, MEIXIAN, JUNE)
         demo_s = time.perf_counter() - started
-        print(f"demo month: {demo.ingest.added} posts stored, checked and evaluated in {demo_s:.2f} s")
+        print(f"demo month: {demo.posts} posts gathered over HTTP, stored, checked and evaluated in {demo_s:.2f} s")
 
         plan = validate_file(DemoPlan, MEIXIAN / "demo" / "2023-06.yaml")
         posts = list(copies(generate_month(plan, load_county_dir(MEIXIAN).county), args.scale))

@@ -57,7 +57,7 @@ def test_evaluate_json_follows_the_contract(tmp_path):
     assert set(data["new_media"][0]) >= {"account", "platform", "original", "recommended", "reposts",
                                          "other_reposts", "total", "problems", "grade"}
     again = run("demo", "--dir", tmp_path)
-    assert "新增信息 0 条" in again.output
+    assert "采集网站文章新增 0 条" in again.output and "新媒体推文新增 0 条" in again.output
 
 
 def test_empty_month_says_so(loaded):

@@ -24,7 +24,8 @@ def test_demo_month_on_postgres_matches_sqlite(postgres_url, meixian_dir, demo_m
             stored_posts = session.scalar(select(func.count()).select_from(PostRow))
     finally:
         db.dispose()
-    assert again.ingest.added == 0 and again.ingest.skipped == result.ingest.added == stored_posts
+    assert result.gathered.crawled + result.gathered.ingested == result.posts == stored_posts
+    assert again.gathered.crawled == again.gathered.ingested == 0 and again.posts == stored_posts
     on_postgres = evaluation_json(result.evaluation)
     on_sqlite = evaluation_json(demo_month.evaluation)
 

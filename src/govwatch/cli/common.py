@@ -24,11 +24,11 @@ EXPECTED_ERRORS = (ConfigError, CountyNotFound, UnknownName, ValueError, LookupE
 
 
 @contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn the errors a user can cause into a red message and exit code 2, never a traceback."""
+def user_errors(*also: type[Exception]) -> Iterator[None]:
+    """Turn the errors a user can cause (and `also` these) into a red message and exit code 2, never a traceback."""
     try:
         yield
-    except EXPECTED_ERRORS as exc:
+    except (*EXPECTED_ERRORS, *also) as exc:
         errors.print(f"[bold red]错误：[/bold red]{escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 

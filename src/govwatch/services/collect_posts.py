@@ -10,7 +10,7 @@ import asyncio
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -69,7 +69,8 @@ async def _fetch_all(accounts: Sequence[Account], since: Mapping[str, datetime],
 def ingest_accounts(db: Database, stored: StoredCounty, proofreader: Proofreader, accounts: Sequence[Account],
                     recommended: list[Recommended], tokens: TokenStore, since: datetime | None = None,
                     secrets: Mapping[str, str] | None = None, backoff: float = 1.0,
-                    on_account: Callable[[str], None] = lambda _: None) -> list[AccountResult]:
+                    on_account: Callable[[str], None] = lambda _: None,
+                    today: date | None = None) -> list[AccountResult]:
     """Fetch and store every account's posts since `since` (default: just before its newest stored post)."""
     zone = ZoneInfo(stored.county.county.timezone)
     starts = {str(a.key): since or _since(db, stored, a, zone) for a in accounts}
@@ -77,7 +78,8 @@ def ingest_accounts(db: Database, stored: StoredCounty, proofreader: Proofreader
     async def fetch() -> list[tuple[Account, list[PlatformPost] | str]]:
         async with httpx.AsyncClient(timeout=stored.county.crawl.timeout_seconds, trust_env=False,
                                      proxy=stored.county.crawl.proxy) as client:
-            context = AdapterContext(client, tokens, secrets if secrets is not None else os.environ, zone, backoff)
+            context = AdapterContext(client, tokens, secrets if secrets is not None else os.environ, zone, backoff,
+                                     today)
             return await _fetch_all(accounts, starts, context, on_account)
 
     results = []

@@ -1,10 +1,12 @@
-"""`govwatch demo`: load the example county, publish its demo month, check and grade it."""
+"""`govwatch demo`: the example county's month, published on local servers, gathered over HTTP, checked and graded."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlalchemy import func, select
 
 from govwatch.config.loader import CountyConfig, load_county_dir, validate_file
 from govwatch.demo.generator import generate_month
@@ -13,13 +15,18 @@ from govwatch.domain.calendar import Month
 from govwatch.domain.evaluation import MonthEvaluation
 from govwatch.proofread.county_files import load_county_lexicon
 from govwatch.services.checking import county_proofreader
+from govwatch.services.demo_gather import Gathered, gather_over_http
 from govwatch.services.evaluate import evaluate_stored
-from govwatch.services.ingest import IngestResult, ingest_posts
 from govwatch.services.overrides import load_overrides_file
 from govwatch.store.counties import load_stored_county, save_config
 from govwatch.store.db import Database
+from govwatch.store.tables import FindingRow, PostRow
 
 EXAMPLE_COUNTY = "meixian"
+
+
+class DemoGatherFailed(RuntimeError):
+    """A demo server did not answer as expected: the demo month would be incomplete."""
 
 
 def example_dir(name: str = EXAMPLE_COUNTY) -> Path:
@@ -33,7 +40,9 @@ def example_dir(name: str = EXAMPLE_COUNTY) -> Path:
 @dataclass(frozen=True)
 class DemoResult:
     config: CountyConfig
-    ingest: IngestResult
+    gathered: Gathered
+    posts: int  # posts stored for the county, all months
+    findings: int  # text findings stored for them
     overrides: int
     evaluation: MonthEvaluation
 
@@ -41,7 +50,7 @@ class DemoResult:
 def run_demo(
     db: Database, config_dir: Path, month: Month, on_stage: Callable[[str], None] = lambda _: None
 ) -> DemoResult:
-    """Load config, overrides and the generated month into `db`, check every post, evaluate; idempotent."""
+    """Publish the plan's month on local servers, crawl and ingest it into `db`, evaluate; re-runs add nothing."""
     on_stage("校验并载入县区配置")
     config = load_county_dir(config_dir)
     plan = validate_file(DemoPlan, config_dir / "demo" / f"{month}.yaml")
@@ -51,11 +60,19 @@ def run_demo(
         save_config(session, config)
         stored = load_stored_county(session, config.county.county.name)
         overrides = load_overrides_file(session, stored, overrides_file) if overrides_file.is_file() else []
-        on_stage("生成演示月份的网站文章和新媒体推文")
-        posts = generate_month(plan, config.county)
-        on_stage(f"入库并逐条校对 {len(posts)} 条信息")
         lexicon = load_county_lexicon(lexicon_dir) if lexicon_dir.is_dir() else None
-        result = ingest_posts(session, stored, posts, county_proofreader(session, stored.id, lexicon))
-        on_stage("按规则评定")
+        proofreader = county_proofreader(session, stored.id, lexicon)
+    on_stage("生成演示月份的网站文章和新媒体推文")
+    posts = generate_month(plan, config.county)
+    gathered = gather_over_http(db, config_dir, plan, posts, proofreader, on_stage)
+    if gathered.failures:
+        raise DemoGatherFailed("演示数据采集失败：" + "；".join(gathered.failures))
+    on_stage("按规则评定")
+    with db.transaction() as session:
+        stored = load_stored_county(session, config.county.county.name)
         evaluation = evaluate_stored(session, stored, month)
-    return DemoResult(config, result, len(overrides), evaluation)
+        stored_posts = session.scalar(select(func.count()).select_from(PostRow).where(PostRow.county_id == stored.id))
+        findings = session.scalar(
+            select(func.count()).select_from(FindingRow).join(PostRow).where(PostRow.county_id == stored.id)
+        )
+    return DemoResult(config, gathered, stored_posts, findings, len(overrides), evaluation)

@@ -10,7 +10,7 @@ from govwatch.cli.app import app
 from govwatch.cli.common import console, user_errors
 from govwatch.cli.tables import print_annexes
 from govwatch.domain.calendar import Month
-from govwatch.services.demo import example_dir, run_demo
+from govwatch.services.demo import DemoGatherFailed, example_dir, run_demo
 from govwatch.settings import DEFAULT_DB_FILE
 from govwatch.store.db import open_database
 
@@ -22,7 +22,7 @@ def demo(
     month: str = typer.Option("2023-06", "--month", help="演示月份"),
 ) -> None:
     """生成眉县 2023 年 6 月的演示数据（逐条信息），校对、评定并打印三张附件表。"""
-    with user_errors():
+    with user_errors(DemoGatherFailed):
         judged = Month.parse(month)
         config_dir = config or example_dir()
         db = open_database(f"sqlite:///{(directory / DEFAULT_DB_FILE).resolve()}")
@@ -32,7 +32,8 @@ def demo(
         finally:
             db.dispose()
     console.print(
-        f"[green]演示数据已写入 {directory / DEFAULT_DB_FILE}[/green]：新增信息 {result.ingest.added} 条"
-        f"（已存在 {result.ingest.skipped} 条），校对发现问题 {result.ingest.findings} 处，人工调整 {result.overrides} 条。"
+        f"[green]演示数据已写入 {directory / DEFAULT_DB_FILE}[/green]：采集网站文章新增 {result.gathered.crawled} 条、"
+        f"新媒体推文新增 {result.gathered.ingested} 条（本次共读取 {result.gathered.fetched} 条，库中共 {result.posts} 条），"
+        f"校对发现问题 {result.findings} 处，人工调整 {result.overrides} 条。"
     )
     print_annexes(console, result.evaluation)

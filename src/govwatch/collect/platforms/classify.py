@@ -15,6 +15,8 @@ from govwatch.domain.model import PostKind
 from govwatch.domain.names import normalize_name
 
 TITLE_SIMILARITY = 0.8  # reposts often add a prefix such as 【转载】 or trim a subtitle
+# WeChat marks no repost in its API: editors mark them in the title, as 转载｜… or 【转载】….
+REPOST_MARKERS = ("转载", "【转载】", "转自", "[转载]")
 
 
 class _Item(BaseModel):
@@ -42,7 +44,7 @@ def classify(post: PlatformPost, recommended: list[Recommended]) -> PostKind:
     for item in recommended:
         if (item.url and post.url and item.url == post.url) or _same_title(post.title, item.title):
             return PostKind.RECOMMENDED
-    if post.repost:
+    if post.repost or normalize_name(post.title).startswith(REPOST_MARKERS):
         return PostKind.OTHER_REPOST
     return PostKind.ORIGINAL
 
