@@ -49,8 +49,8 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def migrate(self) -> None:
-        """Bring the schema to the newest migration (idempotent)."""
-        command.upgrade(alembic_config(self.engine), "head")
+        """Bring the schema to the newest migration of every branch (idempotent; features add branches)."""
+        command.upgrade(alembic_config(self.engine), "heads")
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
