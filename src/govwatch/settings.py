@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DB_FILE = "govwatch.db"
@@ -19,6 +20,16 @@ class Settings(BaseSettings):
         default=None,
         description="SQLAlchemy URL of the database; default a SQLite file govwatch.db in the working folder",
     )
+
+    smtp_host: str | None = Field(default=None, description="SMTP server of warning e-mails; unset: none sent")
+    smtp_port: int | None = Field(default=None, description="SMTP port; default 465 (ssl), 587 (starttls), 25 (none)")
+    smtp_security: Literal["starttls", "ssl", "none"] = Field(
+        default="starttls", description="how the SMTP link is encrypted"
+    )
+    smtp_user: str | None = Field(default=None, description="SMTP login; unset: no login")
+    smtp_password: SecretStr | None = Field(default=None, description="SMTP password (never in a YAML file)")
+    smtp_sender: str | None = Field(default=None, description="From address of warning e-mails; default smtp_user")
+    notify_timeout: float = Field(default=10, gt=0, description="seconds to wait for an SMTP server or a webhook")
 
     def database_url(self) -> str:
         return self.db or f"sqlite:///{Path.cwd() / DEFAULT_DB_FILE}"

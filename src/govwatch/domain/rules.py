@@ -98,6 +98,35 @@ class AssessmentRules(_Strict):
     overdue_rectification: float = Field(ge=0, description="deducted when a rectification is reported late")
 
 
+class WarningRules(_Strict):
+    """预警: how early, before a rule is broken, the responsible unit is warned.
+
+    Unlike the grading figures these have defaults, so that rules stored before warnings existed
+    still load; a county writes its own under `warnings:`.
+    """
+
+    account_silent_days: int | None = Field(
+        default=5, ge=1, description="warn an account this many whole days without any post (null: never)"
+    )
+    account_original_silent_days: int | None = Field(
+        default=5, ge=1, description="warn an account this many whole days without an original post"
+    )
+    news_silent_days: int | None = Field(
+        default=10, ge=1, description="warn a unit this many whole days without news, where news.max_silent_days is set"
+    )
+    month_column_day: int = Field(
+        default=20, ge=1, le=31, description="from this day of the month, warn a monthly column short of its quota"
+    )
+    quarter_column_day: int = Field(
+        default=1, ge=1, le=31, description="from this day of a quarter's last month, warn a quarterly column"
+    )
+    half_year_column_day: int = Field(default=1, ge=1, le=31, description="from this day of June and December")
+    year_column_day: int = Field(default=1, ge=1, le=31, description="from this day of December, warn a yearly column")
+    rectification_days_before: int = Field(
+        default=1, ge=0, description="warn an unanswered rectification this many days before its deadline, and after"
+    )
+
+
 class Rules(_Strict):
     name: str = Field(description="what these rules are, for the notice and the dashboard")
     findings: FindingRules
@@ -106,3 +135,4 @@ class Rules(_Strict):
     new_media: NewMediaRules
     rectification: RectificationRules
     assessment: AssessmentRules
+    warnings: WarningRules = WarningRules()

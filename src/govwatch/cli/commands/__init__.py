@@ -13,4 +13,5 @@ from govwatch.cli.commands import (  # noqa: F401
     proofread,
     rectify,
     report,
+    warn,
 )

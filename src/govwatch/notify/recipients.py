@@ -1,0 +1,107 @@
+"""Who gets which warnings (预警接收人), read from a county's `notify.yaml`.
+
+Each unit names its mailboxes and group robots; the centre's own recipients get the county's digest.
+Secrets stay out of the file: a DingTalk robot's signing secret is read from the environment
+variable the file names, as accounts' credentials are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from govwatch.domain.county import County, UnknownName
+from govwatch.domain.warnings import EarlyWarning, WarningKind
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_ENV_RE = re.compile(r"^[A-Z_][A-Z0-9_]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Robot(_Strict):
+    """A group robot's webhook: 企业微信 (`wecom`) or 钉钉 (`dingtalk`)."""
+
+    kind: Literal["wecom", "dingtalk"]
+    url: str = Field(description="the webhook address with its key / access_token")
+    name: str = Field(default="", description="what to call it in reports, e.g. 教体局工作群")
+    secret_env: str | None = Field(default=None, description="DingTalk: environment variable holding the SEC… secret")
+
+    @field_validator("url")
+    @classmethod
+    def _http(cls, value: str) -> str:
+        if urlsplit(value).scheme not in ("http", "https"):
+            raise ValueError(f"机器人地址应以 https:// 开头，收到：{value!r}")
+        return value
+
+    @field_validator("secret_env")
+    @classmethod
+    def _env_name(cls, value: str | None) -> str | None:
+        if value is not None and not _ENV_RE.match(value):
+            raise ValueError(f"应为环境变量名（大写字母、数字、下划线），不是密钥本身：{value!r}")
+        return value
+
+    @property
+    def address(self) -> str:
+        """A stable id that does not show the key: kind and a digest of the URL."""
+        return f"{self.kind}:{hashlib.sha256(self.url.encode()).hexdigest()[:16]}"
+
+    @property
+    def label(self) -> str:
+        word = {"wecom": "企业微信", "dingtalk": "钉钉"}[self.kind]
+        return f"{word}机器人" + (f"“{self.name}”" if self.name else f"（{urlsplit(self.url).hostname}）")
+
+
+class Recipients(_Strict):
+    """Mailboxes and robots, and which kinds of warning they want (none listed: all)."""
+
+    email: tuple[str, ...] = ()
+    robots: tuple[Robot, ...] = ()
+    kinds: tuple[WarningKind, ...] = ()
+
+    @field_validator("email")
+    @classmethod
+    def _emails(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [v for v in value if not _EMAIL_RE.match(v)]
+        if bad:
+            raise ValueError(f"邮箱地址无效：{'、'.join(bad)}")
+        return value
+
+    def wants(self, warning: EarlyWarning) -> bool:
+        return not self.kinds or warning.kind in self.kinds
+
+
+class UnitRecipients(Recipients):
+    unit: str
+
+
+class NotifyConfig(_Strict):
+    """A county's `notify.yaml`."""
+
+    centre: Recipients = Field(default=Recipients(), description="the centre: the digest of the whole county")
+    units: tuple[UnitRecipients, ...] = ()
+
+    def reference_problems(self, county: County) -> list[tuple[tuple[str | int, ...], str]]:
+        """Units the county does not have, or named twice, with the path of the field."""
+        problems: list[tuple[tuple[str | int, ...], str]] = []
+        seen: set[str] = set()
+        for i, entry in enumerate(self.units):
+            try:
+                name = county.unit(entry.unit).name
+            except UnknownName as exc:
+                problems.append((("units", i, "unit"), str(exc)))
+                continue
+            if name in seen:
+                problems.append((("units", i, "unit"), f"单位“{name}”重复配置"))
+            seen.add(name)
+        return problems
+
+    def for_unit(self, county: County, unit: str) -> Recipients | None:
+        """The recipients configured for `unit` (by name or alias)."""
+        return next((e for e in self.units if county.unit(e.unit).name == unit), None)
