@@ -2,6 +2,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from govwatch.store.db import open_database
+from govwatch.store import web_tables  # noqa: F401  (the web app's tables, migration 0004)
 from govwatch.store.tables import Base
 
 

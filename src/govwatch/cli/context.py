@@ -16,3 +16,8 @@ def set_database_url(url: str | None) -> None:
 def database_url() -> str:
     """The URL to open: `--db`, else GOVWATCH_DB, else govwatch.db in the working folder."""
     return _database_url or Settings().database_url()
+
+
+def explicit_database_url() -> str | None:
+    """The URL the user chose (`--db` or GOVWATCH_DB), None when neither was given."""
+    return _database_url or Settings().db

@@ -13,5 +13,7 @@ from govwatch.cli.commands import (  # noqa: F401
     proofread,
     rectify,
     report,
+    serve,
+    user,
     warn,
 )

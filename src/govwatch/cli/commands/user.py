@@ -1,0 +1,58 @@
+"""`govwatch user add|list`: web accounts (管理员, 单位编辑, 领导), on the database `govwatch serve` uses."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.table import Table
+
+from govwatch.cli.app import app
+from govwatch.cli.commands.serve import web_database_url
+from govwatch.cli.common import console, database, user_errors
+from govwatch.services.accounts import ROLE_LABELS, Role, add_user
+from govwatch.store import audit
+from govwatch.store.counties import load_stored_county
+from govwatch.store.users import all_users
+
+user_app = typer.Typer(help="网页端账号：管理员、单位编辑（限本单位）、领导（只读）。", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return typer.prompt("密码", hide_input=True, confirmation_prompt=True)
+
+
+@user_app.command("add")
+def add(
+    name: str = typer.Argument(..., help="用户名"),
+    role: Role = typer.Option(..., "--role", help="admin 管理员、editor 单位编辑、leader 领导"),
+    unit: str = typer.Option(None, "--unit", help="单位编辑所属单位"),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读取密码（一行）"),
+    county: str = typer.Option(None, "--county"),
+) -> None:
+    """新建账号（已存在则重设密码、角色和单位）；密码交互输入或从标准输入读取。"""
+    with user_errors():
+        password = _password(password_stdin)
+        with database(web_database_url()) as db, db.transaction() as session:
+            stored = load_stored_county(session, county)
+            row = add_user(session, stored, name, password, role, unit)
+            audit.record(session, "命令行", "user.add", f"user:{row.name}", {"role": role.value, "unit": unit})
+    console.print(f"已保存账号 {name}（{ROLE_LABELS[role]}{'，' + unit if unit else ''}）。")
+
+
+@user_app.command("list")
+def list_users() -> None:
+    """列出网页端账号。"""
+    with user_errors():
+        with database(web_database_url()) as db, db.transaction() as session:
+            stored = load_stored_county(session)
+            names = {uid: name for name, uid in stored.unit_ids.items()}
+            table = Table(title="网页端账号")
+            for header in ("用户名", "角色", "单位", "创建时间"):
+                table.add_column(header)
+            for u in all_users(session):
+                table.add_row(u.name, ROLE_LABELS[Role(u.role)], names.get(u.unit_id, ""), f"{u.created_at:%Y-%m-%d %H:%M}")
+    console.print(table)

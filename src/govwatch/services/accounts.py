@@ -1,0 +1,114 @@
+"""Web accounts: roles, argon2 password hashes, sign-in with a persistent rate limit, server-side sessions."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.orm import Session
+
+from govwatch.store import users
+from govwatch.store.counties import StoredCounty
+from govwatch.store.web_tables import UserRow
+
+# 5 failures per (user, address) within 15 minutes lock that pair until the oldest one ages out.
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=15)
+SESSION_LIFETIME = timedelta(hours=12)
+_hasher = PasswordHasher()
+# Verifying against this when the name is unknown keeps the answer time the same (no user enumeration).
+_DUMMY_HASH = _hasher.hash("govwatch-no-such-user")
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    EDITOR = "editor"
+    LEADER = "leader"
+
+
+ROLE_LABELS = {Role.ADMIN: "管理员", Role.EDITOR: "单位编辑", Role.LEADER: "领导"}
+
+
+class LoginLocked(Exception):
+    """Too many failed sign-ins for this name from this address."""
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is asking: the signed-in user, the unit an editor is bound to, and the session's CSRF token."""
+
+    id: int
+    name: str
+    role: Role
+    unit_id: int | None
+    unit: str | None
+    csrf: str
+
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.role]
+
+    def sees_unit(self, unit_id: int) -> bool:
+        return self.role is not Role.EDITOR or self.unit_id == unit_id
+
+
+def add_user(session: Session, stored: StoredCounty, name: str, password: str, role: Role,
+             unit: str | None) -> UserRow:
+    """Create or update an account; an editor must name its unit (aliases allowed), others must not."""
+    if not name.strip():
+        raise ValueError("用户名不能为空")
+    if len(password) < 8:
+        raise ValueError("密码至少 8 位")
+    if role is Role.EDITOR and not unit:
+        raise ValueError("单位编辑须用 --unit 指定所属单位")
+    if role is not Role.EDITOR and unit:
+        raise ValueError(f"{ROLE_LABELS[role]}不属于某个单位，请去掉 --unit")
+    unit_id = stored.unit_ids[stored.county.unit(unit).name] if unit else None
+    return users.save_user(session, name.strip(), _hasher.hash(password), role.value, unit_id)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def sign_in(session: Session, name: str, password: str, address: str, now: datetime) -> str | None:
+    """Check the password; returns a new session token, None on a wrong name or password.
+
+    Raises LoginLocked (before checking anything) once the pair has failed MAX_FAILURES times.
+    """
+    if users.failures_since(session, name, address, now - FAILURE_WINDOW) >= MAX_FAILURES:
+        raise LoginLocked(f"登录失败次数过多，请 {FAILURE_WINDOW.seconds // 60} 分钟后再试")
+    user = users.find_user(session, name)
+    try:
+        _hasher.verify(user.password_hash if user and user.active else _DUMMY_HASH, password)
+        ok = user is not None and user.active
+    except (VerificationError, InvalidHashError):
+        ok = False
+    if not ok:
+        users.add_failure(session, name, address, now)
+        return None
+    users.clear_failures(session, name, address)
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    token = secrets.token_urlsafe(32)
+    users.add_session(session, _token_hash(token), user.id, secrets.token_urlsafe(32), now + SESSION_LIFETIME)
+    return token
+
+
+def viewer_of(session: Session, stored: StoredCounty, token: str, now: datetime) -> Viewer | None:
+    """The signed-in user behind a session cookie, or None when it is unknown or expired."""
+    found = users.live_session(session, _token_hash(token), now)
+    if found is None:
+        return None
+    web_session, user = found
+    unit = next((name for name, uid in stored.unit_ids.items() if uid == user.unit_id), None)
+    return Viewer(user.id, user.name, Role(user.role), user.unit_id, unit, web_session.csrf)
+
+
+def sign_out(session: Session, token: str) -> None:
+    users.end_session(session, _token_hash(token))

@@ -1,0 +1,61 @@
+"""Web accounts, their server-side sessions and failed sign-ins (for the persistent rate limit)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from govwatch.store.web_tables import LoginFailureRow, UserRow, WebSessionRow
+
+
+def find_user(session: Session, name: str) -> UserRow | None:
+    return session.scalar(select(UserRow).where(UserRow.name == name))
+
+
+def all_users(session: Session) -> list[UserRow]:
+    return list(session.scalars(select(UserRow).order_by(UserRow.id)))
+
+
+def save_user(session: Session, name: str, password_hash: str, role: str, unit_id: int | None) -> UserRow:
+    """Create the account, or reset its password, role and unit when it exists (re-running is harmless)."""
+    row = find_user(session, name) or UserRow(name=name, active=True)
+    row.password_hash, row.role, row.unit_id = password_hash, role, unit_id
+    session.add(row)
+    session.flush()
+    return row
+
+
+def add_session(session: Session, token_hash: str, user_id: int, csrf: str, expires_at: datetime) -> None:
+    session.add(WebSessionRow(token_hash=token_hash, user_id=user_id, csrf=csrf, expires_at=expires_at))
+    session.flush()
+
+
+def live_session(session: Session, token_hash: str, now: datetime) -> tuple[WebSessionRow, UserRow] | None:
+    """The unexpired session of that cookie and its active user."""
+    found = session.execute(
+        select(WebSessionRow, UserRow).join(UserRow, UserRow.id == WebSessionRow.user_id)
+        .where(WebSessionRow.token_hash == token_hash, WebSessionRow.expires_at > now, UserRow.active.is_(True))
+    ).first()
+    return (found[0], found[1]) if found else None
+
+
+def end_session(session: Session, token_hash: str) -> None:
+    session.execute(delete(WebSessionRow).where(WebSessionRow.token_hash == token_hash))
+
+
+def add_failure(session: Session, username: str, address: str, at: datetime) -> None:
+    session.add(LoginFailureRow(username=username, address=address, at=at))
+    session.flush()
+
+
+def failures_since(session: Session, username: str, address: str, since: datetime) -> int:
+    return session.scalar(select(func.count()).select_from(LoginFailureRow).where(
+        LoginFailureRow.username == username, LoginFailureRow.address == address, LoginFailureRow.at >= since,
+    )) or 0
+
+
+def clear_failures(session: Session, username: str, address: str) -> None:
+    session.execute(delete(LoginFailureRow).where(
+        LoginFailureRow.username == username, LoginFailureRow.address == address))

@@ -1,0 +1,137 @@
+"""Per-request plumbing: a transaction, the county (cached until its configuration changes), who is asking, CSRF."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from fastapi import Depends, Form, HTTPException, Request
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from govwatch.domain.calendar import Month
+from govwatch.services.accounts import Role, Viewer, viewer_of
+from govwatch.services.dashboard import evaluated_months
+from govwatch.store.counties import StoredCounty, load_stored_county
+from govwatch.store.db import Database
+from govwatch.store.tables import CountyRow
+
+SESSION_COOKIE = "gw_session"
+LOGIN_CSRF_COOKIE = "gw_login_csrf"
+
+
+class CountyCache:
+    """The stored county, parsed once and re-read only when `save_config` has touched its row."""
+
+    def __init__(self, name: str | None) -> None:
+        self._name = name
+        self._lock = threading.Lock()
+        self._key: tuple | None = None
+        self._stored: StoredCounty | None = None
+
+    def get(self, session: Session) -> StoredCounty:
+        query = select(CountyRow.id, CountyRow.updated_at)
+        if self._name:
+            query = query.where(CountyRow.name == self._name)
+        key = tuple(session.execute(query.order_by(CountyRow.id)).all())
+        with self._lock:
+            if key != self._key or self._stored is None:
+                self._stored, self._key = load_stored_county(session, self._name), key
+            return self._stored
+
+
+def db_session(request: Request) -> Iterator[Session]:
+    """One transaction per request, committed when the handler returns without error."""
+    database: Database = request.app.state.db
+    with database.transaction() as session:
+        yield session
+
+
+def county(request: Request, session: Session = Depends(db_session)) -> StoredCounty:
+    return request.app.state.counties.get(session)
+
+
+def optional_viewer(request: Request, session: Session = Depends(db_session),
+                    stored: StoredCounty = Depends(county)) -> Viewer | None:
+    token = request.cookies.get(SESSION_COOKIE)
+    return viewer_of(session, stored, token, datetime.now(UTC)) if token else None
+
+
+def viewer(found: Viewer | None = Depends(optional_viewer)) -> Viewer:
+    """The signed-in user; 401 otherwise (pages turn it into a redirect to the login form)."""
+    if found is None:
+        raise HTTPException(401, "请先登录")
+    return found
+
+
+def admin(found: Viewer = Depends(viewer)) -> Viewer:
+    if found.role is not Role.ADMIN:
+        raise HTTPException(403, "只有管理员可以进行此操作")
+    return found
+
+
+def not_editor(found: Viewer = Depends(viewer)) -> Viewer:
+    """Admins and leaders: views of the whole county."""
+    if found.role is Role.EDITOR:
+        raise HTTPException(403, "单位编辑只能查看本单位的信息")
+    return found
+
+
+def _checked(found: Viewer, token: str) -> Viewer:
+    if not token or not secrets.compare_digest(token, found.csrf):
+        raise HTTPException(403, "表单已失效（CSRF 校验未通过），请刷新页面后重试")
+    return found
+
+
+def form_user(found: Viewer = Depends(viewer), csrf_token: str = Form("")) -> Viewer:
+    """A signed-in user posting a form of this session (CSRF token checked); leaders only read."""
+    _checked(found, csrf_token)
+    if found.role is Role.LEADER:
+        raise HTTPException(403, "领导账号为只读账号")
+    return found
+
+
+def form_admin(found: Viewer = Depends(form_user)) -> Viewer:
+    if found.role is not Role.ADMIN:
+        raise HTTPException(403, "只有管理员可以进行此操作")
+    return found
+
+
+def logout_user(found: Viewer = Depends(viewer), csrf_token: str = Form("")) -> Viewer:
+    return _checked(found, csrf_token)
+
+
+def ensure_unit(found: Viewer, unit_id: int) -> None:
+    """403 when a unit editor asks for another unit's data."""
+    if not found.sees_unit(unit_id):
+        raise HTTPException(403, "单位编辑只能查看和处理本单位的信息")
+
+
+def parse_month(text: str) -> Month:
+    try:
+        return Month.parse(text)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What most handlers need at once."""
+
+    session: Session
+    stored: StoredCounty
+    viewer: Viewer
+
+
+def context(session: Session = Depends(db_session), stored: StoredCounty = Depends(county),
+            found: Viewer = Depends(viewer)) -> Context:
+    return Context(session, stored, found)
+
+
+def default_month(ctx: Context) -> Month:
+    """The newest month with grades, else the current one."""
+    months = evaluated_months(ctx.session, ctx.stored)
+    return months[0] if months else Month.of(datetime.now(UTC).date())

@@ -1,0 +1,113 @@
+"""The JSON API under /api/: the same data as the pages, the same session and the same unit isolation."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from govwatch.domain.evaluation import ANNEXES
+from govwatch.domain.model import FindingStatus
+from govwatch.services import review
+from govwatch.services.dashboard import account_view, evaluated_months, month_view, unit_view
+from govwatch.services.rectification import item_overdue
+from govwatch.store.tables import AccountRow
+from govwatch.web.deps import Context, context, ensure_unit, parse_month
+from govwatch.web.routes.rectify import visible_items
+from govwatch.web.routes.units import account_row, chosen_month, unit_known
+from govwatch.web.schemas import (
+    AccountDetailOut,
+    AccountOut,
+    CalendarDayOut,
+    FindingOut,
+    GradeOut,
+    MeOut,
+    MonthOut,
+    PostOut,
+    QueueFindingOut,
+    RectificationOut,
+    UnitDetailOut,
+    UnitOut,
+)
+
+_401 = {401: {"description": "未登录"}}
+_403 = {403: {"description": "单位编辑访问其他单位的数据"}, 404: {"description": "不存在"}}
+router = APIRouter(prefix="/api", tags=["api"], responses=_401)
+_MONTH = Path(pattern=r"^\d{4}-\d{2}$", description="月份，如 2023-06")
+_MONTH_QUERY = Query(None, pattern=r"^\d{4}-\d{2}$", description="月份，默认最近评定的月份")
+
+
+def _scope(ctx: Context) -> set[int] | None:
+    return {ctx.viewer.unit_id} if ctx.viewer.unit_id else None
+
+
+def _account(row: AccountRow) -> AccountOut:
+    return AccountOut(id=row.id, name=row.name, platform=row.platform, unit_id=row.unit_id)
+
+
+@router.get("/me", response_model=MeOut)
+def me(ctx: Context = Depends(context)) -> MeOut:
+    v = ctx.viewer
+    return MeOut(name=v.name, role=v.role.value, role_label=v.role_label, unit_id=v.unit_id, unit=v.unit)
+
+
+@router.get("/months", response_model=list[str])
+def months(ctx: Context = Depends(context)) -> list[str]:
+    """Months with stored grades, newest first."""
+    return [str(m) for m in evaluated_months(ctx.session, ctx.stored)]
+
+
+@router.get("/months/{month}", response_model=MonthOut, responses=_403)
+def month(month: str = _MONTH, kind: str | None = Query(None, description="单位类别：部门、镇街、园区"),
+          ctx: Context = Depends(context)) -> MonthOut:
+    """The month's grades in the three annexes (an editor: its own unit's only) with the previous month's."""
+    view = month_view(ctx.session, ctx.stored, parse_month(month), kind, _scope(ctx))
+    rows = {annex: [GradeOut.of(r) for r in view.rows[annex]] for annex in ANNEXES}
+    return MonthOut(month=str(view.month), counts=view.counts, **rows)
+
+
+@router.get("/units", response_model=list[UnitOut])
+def units(ctx: Context = Depends(context)) -> list[UnitOut]:
+    ids = ctx.stored.unit_ids
+    return [UnitOut(id=ids[u.name], name=u.name, kind=u.kind.value) for u in ctx.stored.county.units
+            if ctx.viewer.sees_unit(ids[u.name])]
+
+
+@router.get("/units/{unit_id}", response_model=UnitDetailOut, responses=_403)
+def unit(unit_id: int, month: str | None = _MONTH_QUERY, ctx: Context = Depends(context)) -> UnitDetailOut:
+    unit_known(ctx, unit_id)
+    view = unit_view(ctx.session, ctx.stored, unit_id, chosen_month(ctx, month))
+    name = next(n for n, uid in ctx.stored.unit_ids.items() if uid == unit_id)
+    return UnitDetailOut(
+        unit=UnitOut(id=unit_id, name=name, kind=ctx.stored.county.unit(name).kind.value), month=str(view.month),
+        grades=[GradeOut.of(g) for g in view.grades], accounts=[_account(a) for a in view.accounts],
+        posts=[PostOut.of(p) for p in view.posts],
+    )
+
+
+@router.get("/accounts/{account_id}", response_model=AccountDetailOut, responses=_403)
+def account(account_id: int, month: str | None = _MONTH_QUERY, ctx: Context = Depends(context)) -> AccountDetailOut:
+    row = account_row(ctx.session, ctx.stored.id, account_id)
+    ensure_unit(ctx.viewer, row.unit_id)
+    view = account_view(ctx.session, ctx.stored, row, chosen_month(ctx, month))
+    return AccountDetailOut(
+        account=_account(row), month=str(view.month), grades=[GradeOut.of(g) for g in view.grades],
+        calendar=[CalendarDayOut(day=d.day, posts=d.posts, in_gap=d.in_gap) for d in view.calendar],
+        posts=[PostOut.of(p) for p in view.posts],
+    )
+
+
+@router.get("/findings", response_model=list[QueueFindingOut])
+def findings(status: FindingStatus | None = None, limit: int = Query(200, ge=1, le=1000),
+             ctx: Context = Depends(context)) -> list[QueueFindingOut]:
+    """The review queue (an editor: its own unit's findings)."""
+    items = review.finding_queue(ctx.session, ctx.stored, [status] if status else list(FindingStatus),
+                                 ctx.viewer.unit_id, limit)
+    return [QueueFindingOut(**FindingOut.of(i.finding).model_dump(), post_title=i.post.title, post_url=i.post.url,
+                            unit_id=i.post.unit_id) for i in items]
+
+
+@router.get("/rectifications", response_model=list[RectificationOut])
+def rectifications(ctx: Context = Depends(context)) -> list[RectificationOut]:
+    now = datetime.now(UTC)
+    return [RectificationOut.of(r, item_overdue(r, now)) for r in visible_items(ctx, now)]

@@ -1,0 +1,78 @@
+"""发布前校对 (先审后发): paste text or upload a .docx, see findings in place, sign 初审/复审/终审."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from govwatch.proofread.documents import MAX_BYTES, UnreadableDocument, read_document
+from govwatch.services import prepublish
+from govwatch.services.accounts import Viewer
+from govwatch.store.web_tables import PublishCheckRow
+from govwatch.web.deps import Context, context, ensure_unit, form_user
+from govwatch.web.rendering import page
+
+router = APIRouter(include_in_schema=False)
+_UPLOAD_LIMIT = min(MAX_BYTES, 20 * 1024 * 1024)
+
+
+@router.get("/proofread", response_class=HTMLResponse)
+def proofread_page(request: Request, ctx: Context = Depends(context)) -> Response:
+    checks = prepublish.recent_checks(ctx.session, ctx.stored, ctx.viewer.unit_id)
+    return page(request, ctx, "proofread.html", checks=checks, message="")
+
+
+@router.post("/proofread")
+async def submit(request: Request, title: str = Form(""), text: str = Form(""), document: UploadFile | None = File(None),
+                 ctx: Context = Depends(context), user: Viewer = Depends(form_user)) -> Response:
+    """Check the pasted text, or the uploaded file when one is given, and keep it for the reviews."""
+    if document is not None and document.filename:
+        data = await document.read(_UPLOAD_LIMIT + 1)
+        try:
+            if len(data) > _UPLOAD_LIMIT:
+                raise UnreadableDocument(f"{document.filename}：文件超过 {_UPLOAD_LIMIT // 1024 // 1024} MB")
+            text = read_document(document.filename, data)
+        except UnreadableDocument as exc:
+            raise HTTPException(422, str(exc)) from None
+        title = title or document.filename.rsplit(".", 1)[0]
+    if not text.strip():
+        raise HTTPException(422, "请粘贴稿件内容或上传 .docx 文件")
+    findings = prepublish.check_draft(ctx.session, ctx.stored, text)
+    try:
+        row = prepublish.save_check(ctx.session, ctx.stored, user.unit_id, title or text.strip().splitlines()[0][:60],
+                                    text, len(findings), user.name)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    return RedirectResponse(f"/proofread/{row.id}", status_code=303)
+
+
+def _own_check(ctx: Context, check_id: int) -> PublishCheckRow:
+    try:
+        row = prepublish.get_check(ctx.session, ctx.stored, check_id)
+    except LookupError as exc:
+        raise HTTPException(404, str(exc)) from None
+    if row.unit_id is not None:
+        ensure_unit(ctx.viewer, row.unit_id)
+    elif ctx.viewer.unit_id is not None:
+        raise HTTPException(403, "单位编辑只能查看本单位的稿件")
+    return row
+
+
+@router.get("/proofread/{check_id}", response_class=HTMLResponse)
+def result(request: Request, check_id: int, ctx: Context = Depends(context)) -> Response:
+    row = _own_check(ctx, check_id)
+    findings = prepublish.check_draft(ctx.session, ctx.stored, row.text)
+    done = prepublish.steps(ctx.session, row.id)
+    return page(request, ctx, "proofread_result.html", check=row, findings=findings,
+                segments=prepublish.segments(row.text, findings), steps=done, next_stage=prepublish.next_stage(done))
+
+
+@router.post("/proofread/{check_id}/sign")
+def sign(check_id: int, stage: str = Form(...), opinion: str = Form(""), ctx: Context = Depends(context),
+         user: Viewer = Depends(form_user)) -> Response:
+    row = _own_check(ctx, check_id)
+    try:
+        prepublish.sign_stage(ctx.session, row, stage, user.name, opinion)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    return RedirectResponse(f"/proofread/{check_id}", status_code=303)

@@ -1,0 +1,61 @@
+"""单位 / 账号 pages: each grade with its reasons, the posts behind it, findings, calendar and the year's trend."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+
+from govwatch.domain.calendar import Month
+from govwatch.services.dashboard import account_view, unit_view
+from govwatch.store.tables import AccountRow
+from govwatch.web.deps import Context, context, default_month, ensure_unit, parse_month
+from govwatch.web.rendering import page
+
+router = APIRouter(include_in_schema=False)
+
+
+def chosen_month(ctx: Context, month: str | None) -> Month:
+    return parse_month(month) if month else default_month(ctx)
+
+
+def account_row(session: Session, county_id: int, account_id: int) -> AccountRow:
+    row = session.get(AccountRow, account_id)
+    if row is None or row.county_id != county_id:
+        raise HTTPException(404, f"没有编号为 {account_id} 的账号")
+    return row
+
+
+def unit_known(ctx: Context, unit_id: int) -> None:
+    """404 for an unknown unit, 403 for another unit of an editor."""
+    if unit_id not in ctx.stored.unit_ids.values():
+        raise HTTPException(404, f"没有编号为 {unit_id} 的单位")
+    ensure_unit(ctx.viewer, unit_id)
+
+
+@router.get("/units", response_class=HTMLResponse)
+def units_page(request: Request, ctx: Context = Depends(context)) -> Response:
+    ids = ctx.stored.unit_ids
+    units = [(u, ids[u.name]) for u in ctx.stored.county.units if ctx.viewer.sees_unit(ids[u.name])]
+    return page(request, ctx, "units.html", units=units)
+
+
+@router.get("/units/{unit_id}", response_class=HTMLResponse)
+def unit_page(request: Request, unit_id: int, month: str | None = None, ctx: Context = Depends(context)) -> Response:
+    unit_known(ctx, unit_id)
+    chosen = chosen_month(ctx, month)
+    name = next(n for n, uid in ctx.stored.unit_ids.items() if uid == unit_id)
+    return page(request, ctx, "unit.html", unit=ctx.stored.county.unit(name), unit_id=unit_id,
+                view=unit_view(ctx.session, ctx.stored, unit_id, chosen))
+
+
+@router.get("/accounts/{account_id}", response_class=HTMLResponse)
+def account_page(request: Request, account_id: int, month: str | None = None,
+                 ctx: Context = Depends(context)) -> Response:
+    account = account_row(ctx.session, ctx.stored.id, account_id)
+    ensure_unit(ctx.viewer, account.unit_id)
+    chosen = chosen_month(ctx, month)
+    unit = next(n for n, uid in ctx.stored.unit_ids.items() if uid == account.unit_id)
+    return page(request, ctx, "account.html", account=account, unit=unit,
+                view=account_view(ctx.session, ctx.stored, account, chosen),
+                allowed=ctx.stored.rules.new_media.max_silent_days)

@@ -1,0 +1,78 @@
+"""Signing in and out, the session cookie, CSRF on every form, the persistent login rate limit."""
+
+from govwatch.web import WebConfig, create_app
+from tests.web.conftest import PASSWORD, TestClient, csrf_of, form_token, sign_in
+
+
+def test_without_login_pages_redirect_and_api_answers_401(app):
+    client = TestClient(app)
+    page = client.get("/months/2023-06", follow_redirects=False)
+    assert page.status_code == 303 and page.headers["location"].startswith("/login?next=")
+    assert client.get("/api/units").status_code == 401
+    assert client.get("/api/months/2023-06").json() == {"detail": "请先登录"}
+
+
+def test_login_sets_a_strict_session_cookie_and_logout_ends_it(app):
+    client = TestClient(app)
+    response = sign_in(client, "admin")
+    assert response.status_code == 303
+    cookie = response.headers["set-cookie"].lower()
+    assert "gw_session=" in cookie and "httponly" in cookie and "samesite=lax" in cookie and "secure" not in cookie
+    assert client.get("/api/me").json()["role_label"] == "管理员"
+    out = client.post("/logout", data={"csrf_token": form_token(client)}, follow_redirects=False)
+    assert out.status_code == 303
+    assert client.get("/api/me").status_code == 401
+
+
+def test_secure_cookie_when_configured(site):
+    client = TestClient(create_app(site.db, WebConfig(secure_cookie=True)), base_url="https://testserver")
+    assert "secure" in sign_in(client, "admin").headers["set-cookie"].lower()
+
+
+def test_wrong_password_and_unknown_user_are_refused_alike(app):
+    client = TestClient(app)
+    for name, password in (("admin", "wrong-password"), ("nobody", PASSWORD)):
+        response = sign_in(client, name, password)
+        assert response.status_code == 401 and "用户名或密码错误" in response.text
+    assert client.get("/api/me").status_code == 401
+
+
+def test_login_form_without_its_csrf_token_is_refused(app):
+    client = TestClient(app)
+    client.get("/login")
+    response = client.post("/login", data={"username": "admin", "password": PASSWORD, "csrf_token": "forged"})
+    assert response.status_code == 403
+    assert client.get("/api/me").status_code == 401
+
+
+def test_forms_without_the_session_csrf_token_change_nothing(admin, editor, site):
+    item = next(i for i in editor.get("/api/rectifications").json())
+    for token in ("", "not-the-token"):
+        response = editor.post(f"/rectifications/{item['id']}/respond", data={"response": "已整改", "csrf_token": token})
+        assert response.status_code == 403 and "CSRF" in response.text
+    assert editor.get("/api/rectifications").json()[0]["status"] == "open"
+    # a token from another session is no better
+    stolen = form_token(admin)
+    assert editor.post(f"/rectifications/{item['id']}/respond",
+                       data={"response": "已整改", "csrf_token": stolen}).status_code == 403
+
+
+def test_five_failures_lock_the_user_and_address_even_after_a_restart(site):
+    client = TestClient(create_app(site.db))
+    for _ in range(5):
+        assert sign_in(client, "admin", "wrong-password").status_code == 401
+    locked = sign_in(client, "admin", PASSWORD)
+    assert locked.status_code == 429 and "登录失败次数过多" in locked.text
+    restarted = TestClient(create_app(site.db))
+    assert sign_in(restarted, "admin", PASSWORD).status_code == 429
+    # the lock is per user: another account from the same address still signs in
+    assert sign_in(restarted, "leader").status_code == 303
+
+
+def test_login_redirects_only_to_local_paths(app):
+    client = TestClient(app)
+    form = client.get("/login?next=//evil.example/")
+    assert 'value="/"' in form.text
+    response = client.post("/login", data={"username": "admin", "password": PASSWORD, "csrf_token": csrf_of(form.text),
+                                           "next": "https://evil.example/"}, follow_redirects=False)
+    assert response.headers["location"] == "/"
