@@ -60,10 +60,13 @@ def _insert(stored: StoredCounty, item: ResolvedPost) -> PostInsert:
 
 
 def ingest_posts(
-    session: Session, stored: StoredCounty, posts: Sequence[IncomingPost], proofreader: Proofreader
+    session: Session, stored: StoredCounty, posts: Sequence[IncomingPost], proofreader: Proofreader | None
 ) -> IngestResult:
-    """Store the new posts among `posts` and check them; the caller's transaction makes it all-or-nothing."""
+    """Store the new posts among `posts` and check them; the caller's transaction makes it all-or-nothing.
+
+    Without a proofreader the new posts stay unchecked (`checked_at` empty) for the workers' checking queue.
+    """
     resolved = resolve_all(stored, posts)
     rows = insert_new_posts(session, stored.id, [_insert(stored, r) for r in resolved])
-    found = check_posts(session, rows, proofreader)
+    found = check_posts(session, rows, proofreader) if proofreader else 0
     return IngestResult(added=len(rows), skipped=len(posts) - len(rows), findings=found)

@@ -1,6 +1,7 @@
 """Every CLI command module; importing one registers its commands on `govwatch.cli.app.app`."""
 
 from govwatch.cli.commands import (  # noqa: F401
+    check,
     config,
     crawl,
     demo,
@@ -16,4 +17,5 @@ from govwatch.cli.commands import (  # noqa: F401
     serve,
     user,
     warn,
+    worker,
 )

@@ -11,6 +11,9 @@ import typer
 from govwatch.cli.app import app
 from govwatch.cli.common import console, database, errors, user_errors
 from govwatch.cli.progress import crawl_progress
+from govwatch.cli.queued import job_runner, print_submitted
+from govwatch.jobs.bodies import site_hosts
+from govwatch.jobs.runner import uses_workers
 from govwatch.services.checking import county_proofreader
 from govwatch.services.crawl import column_targets, dry_run, run_crawl
 from govwatch.store.counties import load_stored_county
@@ -46,6 +49,13 @@ def crawl_command(
             targets = column_targets(stored.county)
             if not targets:
                 raise ValueError("县区配置中没有栏目列表页地址：请在 county.yaml 的任务分解表中为栏目填写 url（见 docs/collectors.md）")
+            if uses_workers(db):
+                with job_runner(db) as runner:
+                    hosts = site_hosts(stored.county)
+                    item = runner.submit("crawl", county=stored.county.county.name, hosts=hosts, since=since,
+                                         proxy=proxy)
+                print_submitted([(item, "、".join(hosts))])
+                return
             with crawl_progress(f"抓取 {len(targets)} 个栏目") as on_progress:
                 report = run_crawl(db, stored, proofreader, targets, _since(since, stored.county.county.timezone),
                                    settings, on_progress)

@@ -9,7 +9,9 @@ from rich.table import Table
 
 from govwatch.cli.app import app
 from govwatch.cli.common import console, database, errors, user_errors
+from govwatch.cli.queued import job_runner, print_submitted
 from govwatch.collect.platforms.classify import load_recommended
+from govwatch.jobs.runner import uses_workers
 from govwatch.services.checking import county_proofreader
 from govwatch.services.collect_posts import ingest_accounts
 from govwatch.store.collection import StoredTokens
@@ -32,6 +34,12 @@ def ingest(
             if not chosen:
                 raise ValueError("没有配置采集来源（source）的账号：请在 county.yaml 的 accounts 中填写 source（见 docs/collectors.md）")
             listed = load_recommended(recommended) if recommended else []
+            if uses_workers(db):
+                with job_runner(db) as runner:
+                    items = [(runner.submit("ingest", county=stored.county.county.name, account=str(a.key),
+                                            recommended=[vars(r) for r in listed]), a.name) for a in chosen]
+                print_submitted(items)
+                return
             with console.status("采集中…") as status:
                 results = ingest_accounts(db, stored, proofreader, chosen, listed, StoredTokens(db),
                                           on_account=lambda name: status.update(f"采集 {name}…"))

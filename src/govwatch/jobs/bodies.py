@@ -1,0 +1,167 @@
+"""What each job does, by calling the services; every body is idempotent and touches one county only.
+
+Collection (crawl per site, ingest per account) stores posts unchecked and submits checking batches,
+so proofreading runs on the CPU queue in as many processes as there are cores. A batch re-reads its
+posts under `checked_at IS NULL`: a batch killed half-way committed nothing, and one run twice finds
+nothing left to do, so no post is ever counted or checked twice.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from govwatch.collect.platforms.classify import Recommended
+from govwatch.domain.calendar import Month
+from govwatch.domain.county import County
+from govwatch.jobs.runner import JobEnv, Submitted
+from govwatch.services.checking import check_posts, county_proofreader
+from govwatch.services.collect_posts import ingest_accounts
+from govwatch.services.crawl import column_targets, run_crawl
+from govwatch.services.evaluate import evaluate_stored
+from govwatch.services.warnings import send_daily_warnings
+from govwatch.store.collection import StoredTokens
+from govwatch.store.counties import county_names, load_stored_county
+from govwatch.store.tables import PostRow
+
+CHECK_BATCH = 200  # posts per checking job: a few seconds of proofreading, small enough to lose on a kill
+
+
+def site_hosts(county: County) -> list[str]:
+    """The hosts of the county's column list pages, in a stable order."""
+    return sorted({urlsplit(t.url).hostname or "" for t in column_targets(county)})
+
+
+def crawl_sites(env: JobEnv, county: str, hosts: list[str], since: str | None = None,
+                proxy: str | None = None) -> dict:
+    """Crawl the county's columns on `hosts[0]`, then submit the rest as the next job of the chain.
+
+    One job per host holds that host's lock; the chain keeps one crawl per county at a time, because
+    the resumable frontier is the county's. `since` (YYYY-MM-DD) stops paging at that day.
+    """
+    with env.db.transaction() as session:
+        stored = load_stored_county(session, county)
+    host, rest = hosts[0], hosts[1:]
+    settings = stored.county.crawl.model_copy(update={"proxy": proxy}) if proxy else stored.county.crawl
+    zone = ZoneInfo(stored.county.county.timezone)
+    start = datetime.combine(date.fromisoformat(since), time(), zone) if since else None
+    targets = [t for t in column_targets(stored.county) if (urlsplit(t.url).hostname or "") == host]
+    report = run_crawl(env.db, stored, None, targets, start, settings)
+    submit_checks(env, county)
+    if rest:
+        env.runner.submit("crawl", county=county, hosts=rest, since=since, proxy=proxy)
+    return {"host": host, "articles": report.stats.articles, "added": report.added, "changed": report.changed}
+
+
+def ingest_account(env: JobEnv, county: str, account: str, recommended: list[dict] | None = None) -> dict:
+    """Fetch one account's new posts (`account` is its name/platform) and submit their checks."""
+    with env.db.transaction() as session:
+        stored = load_stored_county(session, county)
+    chosen = [a for a in stored.county.accounts if str(a.key) == account]
+    if not chosen:
+        raise LookupError(f"{county} 没有账号“{account}”")
+    listed = [Recommended(item["title"], item.get("url")) for item in recommended or []]
+    (result,) = ingest_accounts(env.db, stored, None, chosen, listed, StoredTokens(env.db))
+    if result.error:
+        raise RuntimeError(f"{account}：{result.error}")  # retried with backoff by the queue
+    submit_checks(env, county)
+    return {"account": account, "fetched": result.fetched, "added": result.added}
+
+
+def unchecked_batches(env: JobEnv, county: str, size: int = CHECK_BATCH) -> list[tuple[int, int]]:
+    """The county's unchecked posts as (first id, last id) ranges of at most `size` posts."""
+    with env.db.transaction() as session:
+        county_id = load_stored_county(session, county).id
+        ids = list(session.scalars(select(PostRow.id).where(
+            PostRow.county_id == county_id, PostRow.checked_at.is_(None)).order_by(PostRow.id)))
+    return [(chunk[0], chunk[-1]) for chunk in (ids[i:i + size] for i in range(0, len(ids), size))]
+
+
+def submit_checks(env: JobEnv, county: str) -> list[Submitted]:
+    """Submit a checking job for every batch of the county's unchecked posts."""
+    return [env.runner.submit("check", county=county, first_id=first, last_id=last)
+            for first, last in unchecked_batches(env, county)]
+
+
+def check_batch(env: JobEnv, county: str, first_id: int, last_id: int) -> dict:
+    """Proofread the county's still unchecked posts with ids in [first_id, last_id], in one transaction."""
+    with env.db.transaction() as session:
+        stored = load_stored_county(session, county)
+        query = select(PostRow).where(PostRow.county_id == stored.id, PostRow.id.between(first_id, last_id),
+                                      PostRow.checked_at.is_(None)).order_by(PostRow.id)
+        if env.db.engine.dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)  # a retried batch never waits on a live one
+        rows = list(session.scalars(query))
+        findings = check_posts(session, rows, county_proofreader(session, stored.id))
+    return {"checked": len(rows), "findings": findings}
+
+
+def evaluate(env: JobEnv, county: str, month: str) -> dict:
+    """Grade the county's month and replace its stored evaluation (a re-run rewrites the same rows)."""
+    with env.db.transaction() as session:
+        stored = load_stored_county(session, county)
+        result = evaluate_stored(session, stored, Month.parse(month))
+    return {"month": month, "empty": result.is_empty()}
+
+
+def plan_collection(env: JobEnv) -> dict:
+    """Daily: for every county, its crawl chain and one ingest job per account with a source."""
+    crawls = ingests = 0
+    for county in _counties(env):
+        with env.db.transaction() as session:
+            config = load_stored_county(session, county).county
+        hosts = site_hosts(config)
+        if hosts:
+            env.runner.submit("crawl", county=county, hosts=hosts)
+            crawls += 1
+        accounts = [str(a.key) for a in config.accounts if a.source]
+        for account in accounts:
+            env.runner.submit("ingest", county=county, account=account)
+            ingests += 1
+    return {"crawls": crawls, "ingests": ingests}
+
+
+def plan_evaluation(env: JobEnv, now: str | None = None) -> dict:
+    """Daily: grade every county's current month in its own time zone (and the last one, early in a month)."""
+    submitted = 0
+    for county in _counties(env):
+        for month in _months_to_grade(env, county, datetime.fromisoformat(now) if now else None):
+            env.runner.submit("evaluate", county=county, month=str(month))
+            submitted += 1
+    return {"evaluations": submitted}
+
+
+LATE_DAYS = 7  # posts keep arriving a few days after a month ends; its grades are refreshed until then
+
+
+def send_warnings(env: JobEnv, county: str) -> dict:
+    """The county's early warnings of its day, each digest sent once (a re-run sends nothing new)."""
+    (result,) = send_daily_warnings(env.db, county=county)
+    return {"warnings": len(result.warnings), "sent": sum(d.sent for d in result.deliveries),
+            "errors": sum(len(d.errors) for d in result.deliveries)}
+
+
+def plan_warnings(env: JobEnv) -> dict:
+    """Daily: one warnings job per county."""
+    counties = _counties(env)
+    for county in counties:
+        env.runner.submit("warn", county=county)
+    return {"counties": len(counties)}
+
+
+def _months_to_grade(env: JobEnv, county: str, now: datetime | None) -> list[Month]:
+    with env.db.transaction() as session:
+        zone = ZoneInfo(load_stored_county(session, county).county.county.timezone)
+    today = (now or datetime.now(zone)).astimezone(zone).date()
+    month = Month.of(today)
+    if today.day > LATE_DAYS:
+        return [month]
+    return [month.shift(-1), month]
+
+
+def _counties(env: JobEnv) -> list[str]:
+    with env.db.transaction() as session:
+        return county_names(session)

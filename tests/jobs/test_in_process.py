@@ -1,0 +1,132 @@
+"""With SQLite the job functions run in this process: checking batches, evaluation, tenants, schedules."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from govwatch.cli.app import app
+from govwatch.domain.calendar import Month
+from govwatch.jobs import bodies
+from govwatch.jobs.catalog import JOBS, job
+from govwatch.jobs.runner import InProcessRunner, JobEnv, runner_for
+from govwatch.reports.evaluation_json import evaluation_json
+from govwatch.services.evaluate import evaluate_stored
+from govwatch.store.counties import load_stored_county
+from govwatch.store.db import open_database
+from govwatch.store.tables import EvaluationRow
+from tests.jobs.conftest import counts, county_dir, store_county, store_unchecked
+
+
+def _db(url):
+    return open_database(url)
+
+
+def test_sqlite_runs_jobs_in_process_and_checks_every_post_once(sqlite_url, meixian_dir, demo_incoming):
+    db = _db(sqlite_url)
+    try:
+        assert isinstance(runner_for(db), InProcessRunner)
+        county = store_county(db, meixian_dir)
+        posts, _ = demo_incoming
+        added = store_unchecked(db, county, posts)
+        assert counts(db, county)[:2] == (added, 0)
+        env = JobEnv(db, runner_for(db))
+        done = bodies.submit_checks(env, county)
+        assert len(done) == -(-added // bodies.CHECK_BATCH) and all(d.job_id is None for d in done)
+        after = counts(db, county)
+        assert after[:2] == (added, added) and after[2] == sum(d.result["findings"] for d in done) > 0
+        again = [env.runner.submit("check", county=county, first_id=1, last_id=10**9)]
+        assert again[0].result == {"checked": 0, "findings": 0} and counts(db, county) == after
+    finally:
+        db.dispose()
+
+
+def test_a_job_touches_only_its_own_county(sqlite_url, meixian_dir, tmp_path, demo_incoming):
+    db = _db(sqlite_url)
+    try:
+        meixian = store_county(db, meixian_dir)
+        other = store_county(db, county_dir(meixian_dir, tmp_path / "other", "测试县"))
+        posts, _ = demo_incoming
+        store_unchecked(db, meixian, posts[:100])
+        store_unchecked(db, other, posts[:100])
+        runner = runner_for(db)
+        runner.submit("check", county=other, first_id=1, last_id=10**9)
+        assert counts(db, meixian)[1] == 0 and counts(db, other)[1] == 100
+    finally:
+        db.dispose()
+
+
+def test_evaluation_job_stores_what_the_service_computes_and_is_repeatable(demo_copy):
+    with demo_copy.transaction() as session:
+        stored = load_stored_county(session)
+        expected = evaluation_json(evaluate_stored(session, stored, Month(2023, 6), save=False))
+    runner = runner_for(demo_copy)
+    for _ in range(2):
+        runner.submit("evaluate", county=stored.county.county.name, month="2023-06")
+        with demo_copy.transaction() as session:
+            rows = session.execute(select(EvaluationRow.annex, EvaluationRow.grade, EvaluationRow.result).where(
+                EvaluationRow.county_id == stored.id, EvaluationRow.month == "2023-06")).all()
+        assert sorted((annex, grade, result.get("unit") or result["account"]) for annex, grade, result in rows) == sorted(
+            (annex, row["grade"], row.get("unit") or row["account"])
+            for annex in ("disclosure", "news", "new_media") for row in expected[annex])
+
+
+def test_daily_evaluation_grades_last_month_too_while_it_is_still_late(sqlite_url, meixian_dir):
+    db = _db(sqlite_url)
+    try:
+        county = store_county(db, meixian_dir)
+        graded: list[tuple[str, str]] = []
+
+        class Recorder:
+            deferred = True
+
+            def submit(self, name, **kwargs):
+                graded.append((kwargs["county"], kwargs["month"]))
+
+        env = JobEnv(db, Recorder())
+        zone = ZoneInfo("Asia/Shanghai")
+        bodies.plan_evaluation(env, datetime(2023, 7, 3, 8, tzinfo=zone).isoformat())
+        assert graded == [(county, "2023-06"), (county, "2023-07")]
+        graded.clear()
+        # 2023-07-31 20:00 UTC is already 1 August in 眉县
+        bodies.plan_evaluation(env, datetime(2023, 7, 31, 20, tzinfo=ZoneInfo("UTC")).isoformat())
+        assert graded == [(county, "2023-07"), (county, "2023-08")]
+    finally:
+        db.dispose()
+
+
+def test_every_job_has_a_queue_and_collection_locks_the_host():
+    assert {spec.queue for spec in JOBS.values()} == {"io", "cpu"}
+    crawl = job("crawl")
+    assert crawl.lock({"county": "甲县", "hosts": ["www.a.gov.cn", "b.gov.cn"]}) == "host:www.a.gov.cn"
+    assert crawl.queueing_lock({"county": "甲县", "hosts": ["www.a.gov.cn"]}) != crawl.queueing_lock(
+        {"county": "乙县", "hosts": ["www.a.gov.cn"]})
+
+
+def test_check_command_on_sqlite_checks_in_process(sqlite_url, meixian_dir, demo_incoming):
+    db = _db(sqlite_url)
+    try:
+        county = store_county(db, meixian_dir)
+        added = store_unchecked(db, county, demo_incoming[0][:50])
+    finally:
+        db.dispose()
+    result = CliRunner().invoke(app, ["--db", sqlite_url, "check"])
+    assert result.exit_code == 0, result.output
+    assert f"校对 {added} 条尚未校对的信息" in result.output
+    again = CliRunner().invoke(app, ["--db", sqlite_url, "check"])
+    assert "校对 0 条" in again.output
+
+
+def test_the_schedule_holds_the_daily_planners_and_the_maintenance():
+    from sqlalchemy.engine import make_url
+
+    from govwatch.jobs.catalog import DAILY
+    from govwatch.jobs.queue_app import make_app
+
+    app = make_app(make_url("postgresql+psycopg://postgres@127.0.0.1:5432/test"))
+    scheduled = {task.task.name for task in app.periodic_registry.periodic_tasks.values()}
+    assert scheduled == {name for name, _, _ in DAILY} | {"retry_stalled_jobs", "prune_finished_jobs"}
+    assert set(JOBS) <= set(app.tasks)
