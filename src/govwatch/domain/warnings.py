@@ -168,7 +168,7 @@ def _column_warning(row: Assignment, posts: Sequence[PostRecord], judging: Judgi
     name = f"{row.column.channel}·{row.column.name}"
     text = (f"栏目“{name}”{_PERIOD_WORDS[row.cycle.period]}应更新{count.required}条（{row.cycle}），"
             f"目前{count.actual}条，请于{window.end:%m-%d}前更新")
-    key = f"{WarningKind.COLUMN_SHORT}:{row.column}:{window.start}"
+    key = f"{WarningKind.COLUMN_SHORT}:{row.unit}:{row.column}:{window.start}"  # shared columns: one per unit
     return EarlyWarning(WarningKind.COLUMN_SHORT, row.unit, name, key, text, deadline=window.end,
                         required=count.required, actual=count.actual)
 

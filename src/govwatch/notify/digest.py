@@ -97,7 +97,8 @@ def render(
     if max_bytes is None:
         title, top = head(1, 1)
         return [Part(title, top + separator + separator.join(lines), digest.warnings)]
-    room = max_bytes - len(head(99, 99)[1].encode()) - len(separator.encode())
+    most = len(lines)  # no more parts than lines: the widest "（n/n）" the header may need
+    room = max_bytes - len(head(most, most)[1].encode()) - len(separator.encode())
     groups: list[list[int]] = [[]]
     used = 0
     for i, line in enumerate(lines):

@@ -56,7 +56,7 @@ class EmailChannel:
             raise DeliveryError(f"邮件服务器拒绝登录：{exc.smtp_code} {_text(exc.smtp_error)}") from None
         except smtplib.SMTPRecipientsRefused as exc:
             raise DeliveryError(f"邮件服务器拒收收件人 {self.to}：{_refusals(exc)}") from None
-        except (smtplib.SMTPException, OSError) as exc:
+        except (smtplib.SMTPException, OSError, UnicodeError) as exc:
             raise DeliveryError(f"邮件发送失败：{exc}") from None
 
 
