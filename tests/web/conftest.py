@@ -24,7 +24,7 @@ class Site:
     """The test database and what the accounts were bound to."""
 
     db: object
-    unit: str  # the editor's unit: named in the month's notice (it has a rectification item)
+    unit: str  # the editor's unit: it has rectification items and accounts
     unit_id: int
     other: str  # another notified unit, which the editor must never see
     other_id: int
@@ -42,11 +42,15 @@ def sign_in(client: TestClient, name: str, password: str = PASSWORD):
 
 @pytest.fixture
 def site(demo_copy) -> Site:
-    """The demo month with its rectification items opened, an admin, a leader and an editor of a notified unit."""
+    """The demo month with its rectification items opened, an admin, a leader and an editor of a notified unit.
+
+    Both units used (the editor's and the other one) are named in the notice and have new-media accounts.
+    """
     with demo_copy.transaction() as session:
         stored = load_stored_county(session)
         items = open_items(session, stored, notice_model(session, stored, MONTH))
-        units = sorted({i.unit for i in items})
+        with_accounts = {a.unit for a in stored.county.accounts}
+        units = sorted({i.unit for i in items} & with_accounts)
         add_user(session, stored, "admin", PASSWORD, Role.ADMIN, None)
         add_user(session, stored, "leader", PASSWORD, Role.LEADER, None)
         add_user(session, stored, "editor", PASSWORD, Role.EDITOR, units[0])

@@ -1,0 +1,96 @@
+"""Each page shows the month's figures as the grading computed them (compared with the demo's evaluation)."""
+
+import html
+import re
+from collections import Counter
+
+import pytest
+from sqlalchemy import select
+
+from govwatch.store.tables import AccountRow
+
+
+def _grade_counts(html_text: str, annex_title: str) -> dict[str, int]:
+    """The grade chips of one annex's count card: {grade: n}."""
+    card = html_text.split(f"<h2>{annex_title}</h2>", 1)[1].split("</div>", 1)[0]
+    return {g: int(n) for g, n in re.findall(r'<span class="grade [^"]+">([^<]+)</span> (\d+)', card)}
+
+
+def test_overview_counts_and_rows_match_the_evaluation(admin, demo_month):
+    evaluation = demo_month.evaluation
+    page = admin.get("/months/2023-06")
+    assert page.status_code == 200
+    text = page.text
+    for annex, title in (("disclosure", "附件1 信息公开"), ("news", "附件2 各镇快讯、部门动态"), ("new_media", "附件3 政务新媒体")):
+        expected = Counter(g.grade for g in getattr(evaluation, annex))
+        assert _grade_counts(text, title) == dict(expected), annex
+    for grade in evaluation.disclosure:
+        assert f">{grade.unit}</a>" in text
+    assert text.count('class="chart"') == 5 and "<svg" in text
+    assert "上月没有评定结果" in text  # the demo has one month only
+
+
+def test_overview_filter_by_unit_kind(admin, meixian_config):
+    townships = {u.name for u in meixian_config.county.units if u.kind.value == "镇街"}
+    departments = {u.name for u in meixian_config.county.units if u.kind.value == "部门"}
+    data = admin.get("/api/months/2023-06", params={"kind": "镇街"}).json()
+    assert {r["unit"] for r in data["disclosure"] + data["news"]} <= townships
+    text = admin.get("/months/2023-06", params={"kind": "镇街"}).text
+    table = text.split("<h2>附件1 信息公开</h2>", 2)[2]
+    assert not any(f">{name}</a>" in table for name in departments)
+
+
+def test_unit_page_shows_each_grade_with_its_reasons_and_posts(admin, site, demo_month):
+    text = html.unescape(admin.get(f"/units/{site.unit_id}").text)
+    evaluation = demo_month.evaluation
+    rows = [g for g in evaluation.disclosure + evaluation.news if g.unit == site.unit]
+    rows += [g for g in evaluation.new_media if g.unit == site.unit]
+    assert rows
+    for row in rows:
+        for reason in row.reasons:
+            assert reason.text in text
+            for evidence in reason.evidence:
+                if evidence.url:
+                    assert f'href="{evidence.url}"' in text
+    news = next(g for g in evaluation.news if g.unit == site.unit)
+    assert f"本月信息 {len(news.posts)} 条" in text
+
+
+def test_account_page_marks_the_silent_days(admin, site, demo_month):
+    silent = next(g for g in demo_month.evaluation.new_media
+                  if any(r.rule == "new_media.silent" for r in g.reasons))
+    with site.db.transaction() as session:
+        account_id = session.scalar(select(AccountRow.id).where(
+            AccountRow.name == silent.account.name, AccountRow.platform == silent.account.platform.value))
+    text = admin.get(f"/accounts/{account_id}").text
+    reason = next(r for r in silent.reasons if r.rule == "new_media.silent")
+    label = reason.text.split("共")[0]  # "06-01至06-08"
+    assert label in text
+    days = int(re.search(r"共(\d+)天", reason.text).group(1))
+    assert text.count('class="day gap"') >= days
+    data = admin.get(f"/api/accounts/{account_id}").json()
+    assert sum(d["in_gap"] for d in data["calendar"]) == text.count('class="day gap"')
+    assert sum(d["posts"] for d in data["calendar"]) == len(data["posts"])
+
+
+def test_unknown_ids_and_bad_months_are_404_and_422(admin):
+    assert admin.get("/units/999999").status_code == 404
+    assert admin.get("/api/accounts/999999").status_code == 404
+    assert admin.get("/api/months/2023-13").status_code == 422
+    assert admin.get("/api/months/june").status_code == 422
+
+
+@pytest.mark.slow  # writes the notice, its charts and the annexes: about 6 s
+def test_notice_and_annexes_download(admin):
+    notice = admin.get("/months/2023-06/notice.docx")
+    assert notice.status_code == 200 and notice.content[:2] == b"PK"
+    assert "attachment" in notice.headers["content-disposition"]
+    annexes = admin.get("/months/2023-06/annexes.xlsx")
+    assert annexes.status_code == 200 and annexes.content[:2] == b"PK"
+
+
+def test_openapi_describes_the_api(admin):
+    schema = admin.get("/openapi.json").json()
+    assert {"/api/units", "/api/months/{month}", "/api/units/{unit_id}", "/api/findings",
+            "/api/rectifications"} <= set(schema["paths"])
+    assert not any(path.startswith(("/login", "/months")) for path in schema["paths"])
