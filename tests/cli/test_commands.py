@@ -47,6 +47,7 @@ def test_evaluate_json_follows_the_contract(tmp_path):
     result = run("demo", "--dir", tmp_path)
     assert result.exit_code == 0, result.output
     assert "附件3" in result.output and "人工调整" in result.output
+    assert (tmp_path / "通报-2023-06.docx").is_file() and (tmp_path / "附件-2023-06.xlsx").is_file()
     url = f"sqlite:///{tmp_path / 'govwatch.db'}"
     result = run("--db", url, "evaluate", "--month", "2023-06", "--format", "json")
     data = json.loads(result.output)

@@ -45,6 +45,7 @@ class DemoPlan(_Strict):
     month: str
     seed: int
     portal: str
+    notice_date: date | None = None  # 成文日期 of the demo's notice (the seed's: 2023-07-16)
     holidays: tuple[date, ...] = ()
     extra_workdays: tuple[date, ...] = ()
     disclosure: dict[str, dict[str, int | ColumnOutput]]

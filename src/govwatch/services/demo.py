@@ -18,11 +18,13 @@ from govwatch.services.checking import county_proofreader
 from govwatch.services.demo_gather import Gathered, gather_over_http
 from govwatch.services.evaluate import evaluate_stored
 from govwatch.services.overrides import load_overrides_file
+from govwatch.services.report import ReportFiles, write_report
 from govwatch.store.counties import load_stored_county, save_config
 from govwatch.store.db import Database
 from govwatch.store.tables import FindingRow, PostRow
 
 EXAMPLE_COUNTY = "meixian"
+NOTICE_TEMPLATE = "notice.md.j2"  # a county folder's own wording of the notice, when it has one
 
 
 class DemoGatherFailed(RuntimeError):
@@ -45,12 +47,15 @@ class DemoResult:
     findings: int  # text findings stored for them
     overrides: int
     evaluation: MonthEvaluation
+    report: ReportFiles | None  # the notice, annexes and charts, when asked for
 
 
 def run_demo(
-    db: Database, config_dir: Path, month: Month, on_stage: Callable[[str], None] = lambda _: None
+    db: Database, config_dir: Path, month: Month, on_stage: Callable[[str], None] = lambda _: None,
+    report_to: Path | None = None,
 ) -> DemoResult:
-    """Publish the plan's month on local servers, crawl and ingest it into `db`, evaluate; re-runs add nothing."""
+    """Publish the plan's month on local servers, crawl and ingest it into `db`, evaluate, and write the notice
+    into `report_to` (with the county's template and the plan's 成文日期); re-runs add nothing."""
     on_stage("校验并载入县区配置")
     config = load_county_dir(config_dir)
     plan = validate_file(DemoPlan, config_dir / "demo" / f"{month}.yaml")
@@ -75,4 +80,9 @@ def run_demo(
         findings = session.scalar(
             select(func.count()).select_from(FindingRow).join(PostRow).where(PostRow.county_id == stored.id)
         )
-    return DemoResult(config, gathered, stored_posts, findings, len(overrides), evaluation)
+    report = None
+    if report_to is not None:
+        template = config_dir / NOTICE_TEMPLATE
+        report = write_report(db, month, report_to, config.county.county.name,
+                              template if template.is_file() else None, plan.notice_date, on_stage=on_stage)
+    return DemoResult(config, gathered, stored_posts, findings, len(overrides), evaluation, report)
