@@ -169,3 +169,26 @@ def test_dry_run_sends_and_records_nothing(demo_copy, httpserver):
     assert all(d.pending and not d.sent and not d.errors for d in result.deliveries)
     assert httpserver.log == [] and sent_count(demo_copy) == 0
     assert "县林业局" in result.unrouted and "县卫健局" not in result.unrouted
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_county_without_posts_is_warned_and_sent_once(postgres_url, meixian_config, httpserver):
+    from govwatch.store.counties import save_config
+    from govwatch.store.db import open_database
+
+    db = open_database(postgres_url)
+    try:
+        with db.transaction() as session:
+            save_config(session, meixian_config)
+        httpserver.expect_request("/wecom").respond_with_json(OK)
+        store_recipients(db, NotifyConfig.model_validate(
+            {"centre": {"robots": [{"kind": "wecom", "url": httpserver.url_for("/wecom?key=c")}]}}))
+        first = only(send_daily_warnings(db, date(2023, 6, 20), settings=Settings(), secrets={}))
+        # nothing collected: every account is silent since the first day read, far past its limit
+        assert subjects(first, WarningKind.ACCOUNT_SILENT) == {str(a.key) for a in meixian_config.county.accounts}
+        [delivery] = first.deliveries
+        assert delivery.sent == len(first.warnings) and len(httpserver.log) > 1  # split at 4096 bytes
+        again = only(send_daily_warnings(db, date(2023, 6, 20), settings=Settings(), secrets={}))
+        assert again.deliveries[0].already == len(first.warnings) and again.deliveries[0].sent == 0
+    finally:
+        db.dispose()

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from govwatch.domain.county import County, UnknownName
 from govwatch.domain.warnings import EarlyWarning, WarningKind
 
+CHANNEL_LABELS = {"email": "邮件", "wecom": "企业微信", "dingtalk": "钉钉"}
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ENV_RE = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 
@@ -54,8 +55,7 @@ class Robot(_Strict):
 
     @property
     def label(self) -> str:
-        word = {"wecom": "企业微信", "dingtalk": "钉钉"}[self.kind]
-        return f"{word}机器人" + (f"“{self.name}”" if self.name else f"（{urlsplit(self.url).hostname}）")
+        return f"{CHANNEL_LABELS[self.kind]}机器人" + (f"“{self.name}”" if self.name else f"（{urlsplit(self.url).hostname}）")
 
 
 class Recipients(_Strict):

@@ -11,6 +11,7 @@ from rich.table import Table
 from govwatch.cli.app import app
 from govwatch.cli.common import console, database, user_errors
 from govwatch.config.notify import load_notify
+from govwatch.notify.recipients import CHANNEL_LABELS
 from govwatch.services.warnings import CountyWarnings, send_daily_warnings, store_recipients
 from govwatch.store.counties import load_stored_county
 
@@ -48,9 +49,8 @@ def _deliveries_table(result: CountyWarnings, dry_run: bool) -> Table:
     table = Table(title="预警发送（预演，未发送）" if dry_run else "预警发送", show_lines=True)
     for header in ("接收对象", "渠道", "接收地址", "本次发送", "今日已发", "待发送", "错误"):
         table.add_column(header)
-    channels = {"email": "邮件", "wecom": "企业微信", "dingtalk": "钉钉"}
     for d in result.deliveries:
-        table.add_row(d.scope, channels[d.target.channel], d.target.label, str(d.sent), str(d.already),
+        table.add_row(d.scope, CHANNEL_LABELS[d.target.channel], d.target.label, str(d.sent), str(d.already),
                       str(d.pending), "\n".join(d.errors))
     return table
 
