@@ -241,3 +241,10 @@ def test_rectification_warned_earlier_when_configured(rules):
     assert warnings_on(date(2023, 7, 16), earlier, items=[item()], kinds=RECTIFY) == []
     [warning] = warnings_on(date(2023, 7, 17), earlier, items=[item()], kinds=RECTIFY)
     assert "将于3天后" in warning.message
+
+
+def test_a_silence_reaching_back_to_the_first_day_read_is_told_as_at_least(rules):
+    [warning] = warnings_on(date(2023, 1, 9), rules, kinds=ACCOUNT_KINDS)
+    assert warning.silent_days == 8 and "测试发布（微信订阅号）自01-01以来（至少8天）未发布任何信息" in warning.message
+    [watched] = warnings_on(date(2023, 1, 9), rules, monitored_from=HISTORY, kinds=ACCOUNT_KINDS)
+    assert "已连续8天（01-01起）" in watched.message  # watched from that day: exactly 8

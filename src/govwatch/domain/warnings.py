@@ -7,6 +7,7 @@ a rectification whose deadline is near. Silences and windows come from the gradi
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -90,18 +91,23 @@ def _current_silence(days: Iterable[date], start: date, today: date, threshold: 
 
 
 def _silence(
-    kind: WarningKind, unit: str, subject: str, what: str, run: SilentRun | None, allowed: int | None
+    kind: WarningKind, unit: str, subject: str, what: str, run: SilentRun | None, allowed: int | None,
+    unseen_before: date | None = None,
 ) -> list[EarlyWarning]:
-    """The warning for a current silence, told against the rule's limit (`allowed` days; None: no rule)."""
+    """The warning for a current silence, told against the rule's limit (`allowed` days; None: no rule).
+
+    A run that starts on `unseen_before` (the first day read, with earlier days not read) may be longer.
+    """
     if run is None or allowed is None:
         return []
     silent = run.days - 1  # whole days: today is not over yet
     deadline = run.run.start + timedelta(days=allowed)
+    since = (f"自{run.run.start:%m-%d}以来（至少{silent}天）" if run.run.start == unseen_before
+             else f"已连续{silent}天（{run.run.start:%m-%d}起）")
     if silent > allowed:
-        text = f"{subject}已连续{silent}天（{run.run.start:%m-%d}起）未发布{what}，已超过规定的{allowed}天，请尽快发布"
+        text = f"{subject}{since}未发布{what}，已超过规定的{allowed}天，请尽快发布"
     else:
-        text = (f"{subject}已连续{silent}天（{run.run.start:%m-%d}起）未发布{what}，规定不超过{allowed}天，"
-                f"请于{deadline:%m-%d}前（含当日）发布")
+        text = f"{subject}{since}未发布{what}，规定不超过{allowed}天，请于{deadline:%m-%d}前（含当日）发布"
     return [EarlyWarning(kind, unit, subject, f"{kind}:{subject}:{run.run.start}", text, deadline=deadline,
                          silent_days=silent, allowed_days=allowed, broken=silent > allowed)]
 
@@ -118,6 +124,7 @@ def _account_warnings(
     for account in county.accounts:
         mine = [p for p in posts if p.account == account.key]
         start = max(history_start, account.monitored_from or history_start)
+        unseen = history_start if start == history_start and account.monitored_from != history_start else None
         any_run = _run([judging.day_of(p) for p in mine], start, today, thresholds.account_silent_days)
         original_run = _run([judging.day_of(p) for p in mine if p.kind is PostKind.ORIGINAL], start, today,
                             thresholds.account_original_silent_days)
@@ -125,9 +132,9 @@ def _account_warnings(
             original_run = None  # a run without any post is also one without an original: say it once
         subject = str(account.key)
         found += _silence(WarningKind.ACCOUNT_SILENT, account.unit, subject, "任何信息", any_run,
-                          limits.max_silent_days)
+                          limits.max_silent_days, unseen)
         found += _silence(WarningKind.ACCOUNT_NO_ORIGINAL, account.unit, subject, "原创信息", original_run,
-                          limits.max_original_silent_days)
+                          limits.max_original_silent_days, unseen)
     return found
 
 
@@ -141,7 +148,7 @@ def _news_warnings(
         days = [judging.day_of(p) for p in posts if p.unit == unit and p.column and p.column.channel == channel]
         run = _run(days, history_start, today, rules.warnings.news_silent_days)
         found += _silence(WarningKind.NEWS_SILENT, unit, f"{unit}（{channel}）", "信息", run,
-                          rules.news.max_silent_days)
+                          rules.news.max_silent_days, history_start)
     return found
 
 
@@ -161,7 +168,7 @@ def _column_warning(row: Assignment, posts: Sequence[PostRecord], judging: Judgi
     month = judging.month
     if from_day is None or not row.cycle.is_due(month) or today.day < min(from_day, month.last_day.day):
         return None
-    count = count_column(row, [p for p in posts if judging.day_of(p) <= today], judging)
+    count = count_column(row, posts, judging)
     if count.actual >= count.required:
         return None
     window = row.cycle.window(month)
@@ -214,8 +221,11 @@ def due_warnings(
     """
     judging = Judging(Month.of(today), county.county.timezone, rules.findings.count_suspects)
     seen = [p for p in posts if judging.day_of(p) <= today]
+    by_unit: dict[str, list[PostRecord]] = defaultdict(list)
+    for p in seen:
+        by_unit[p.unit].append(p)
     thresholds = rules.warnings
-    columns = [_column_warning(r, seen, judging, today, thresholds) for r in county.assignment_rows]
+    columns = [_column_warning(r, by_unit[r.unit], judging, today, thresholds) for r in county.assignment_rows]
     return [
         *_account_warnings(county, rules, seen, judging, today, history_start),
         *_news_warnings(county, rules, seen, judging, today, history_start),
