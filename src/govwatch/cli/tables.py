@@ -71,4 +71,5 @@ def print_annexes(console: Console, evaluation: MonthEvaluation) -> None:
         console.print("[bold]人工调整：[/bold]")
         for g in adjusted:
             o = g.override
-            console.print(f"  {o.subject}：{g.computed} → {o.grade}。理由：{o.reason}（{o.by}，{o.at:%Y-%m-%d}）")
+            console.print(f"  {o.subject}：{g.computed} → {o.grade}。理由：{o.reason}（{o.by}，{o.at:%Y-%m-%d}）",
+                          soft_wrap=True)
