@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -62,3 +65,34 @@ def counts(db, county: str) -> tuple[int, int, int]:
         findings = session.scalar(select(func.count()).select_from(FindingRow).join(PostRow)
                                   .where(PostRow.county_id == county_id))
     return posts, checked, findings
+
+
+GOVWATCH = Path(sys.executable).parent / "govwatch"
+
+
+def start_worker(url: str, log: Path, *options: str) -> subprocess.Popen:
+    """A real `govwatch worker` process in its own session (so that a test can kill it with its children).
+
+    Its output goes to the file `log` (a pipe nobody reads would fill up and stop the worker).
+    """
+    with log.open("a") as out:
+        return subprocess.Popen([str(GOVWATCH), "--db", url, "worker", *options], stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def wait_for(condition, timeout: float, what: str, interval: float = 0.02):
+    """Poll `condition` until it returns something true; fail naming `what` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+def job_states(db) -> list[tuple[str, str, int]]:
+    """(task, status, attempts) of every procrastinate job, in order."""
+    with db.engine.connect() as connection:
+        return [tuple(row) for row in connection.exec_driver_sql(
+            "SELECT task_name, status::text, attempts FROM procrastinate_jobs ORDER BY id")]

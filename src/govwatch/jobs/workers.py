@@ -62,6 +62,7 @@ def run_workers(url: str, options: WorkerOptions) -> None:
 def serve(url: str, options: WorkerOptions) -> None:
     """One worker process: retry what dead workers left running, then take jobs until stopped."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(processName)s %(levelname)s %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request would drown the jobs' lines
     db = open_database(url, migrate=False)
     app = make_app(db.url)
 
