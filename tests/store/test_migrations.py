@@ -3,6 +3,7 @@ from alembic.migration import MigrationContext
 
 from govwatch.store.db import open_database
 from govwatch.store import web_tables  # noqa: F401  (the web app's tables, migration 0004)
+from govwatch.store import warnings as warning_tables  # noqa: F401  (early warnings, migration 0006)
 from govwatch.store.tables import Base
 
 
