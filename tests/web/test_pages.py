@@ -76,7 +76,8 @@ def test_account_page_marks_the_silent_days(admin, site, demo_month):
 def test_unknown_ids_and_bad_months_are_404_and_422(admin):
     assert admin.get("/units/999999").status_code == 404
     assert admin.get("/api/accounts/999999").status_code == 404
-    assert admin.get("/api/months/2023-13").status_code == 422
+    assert admin.get("/api/months/2023-13").status_code == 404
+    assert admin.get("/months/2023-13").status_code == 404
     assert admin.get("/api/months/june").status_code == 422
 
 

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from fastapi import Depends, Form, HTTPException, Request
+from typing import Annotated
+
+from fastapi import Depends, Form, HTTPException, Path, Request
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -20,6 +22,8 @@ from govwatch.store.db import Database
 from govwatch.store.tables import CountyRow
 
 SESSION_COOKIE = "gw_session"
+# Row ids as the URL gives them: within a 32-bit INTEGER column (PostgreSQL refuses larger numbers).
+RowId = Annotated[int, Path(ge=1, le=2_147_483_647)]
 LOGIN_CSRF_COOKIE = "gw_login_csrf"
 
 
@@ -111,10 +115,11 @@ def ensure_unit(found: Viewer, unit_id: int) -> None:
 
 
 def parse_month(text: str) -> Month:
+    """A month of the URL; one that cannot exist (2023-13) is simply not found."""
     try:
         return Month.parse(text)
     except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
+        raise HTTPException(404, str(exc)) from None
 
 
 @dataclass(frozen=True)

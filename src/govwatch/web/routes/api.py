@@ -12,7 +12,7 @@ from govwatch.services import review
 from govwatch.services.dashboard import account_view, evaluated_months, month_view, unit_view
 from govwatch.services.rectification import item_overdue
 from govwatch.store.tables import AccountRow
-from govwatch.web.deps import Context, context, ensure_unit, parse_month
+from govwatch.web.deps import Context, RowId, context, ensure_unit, parse_month
 from govwatch.web.routes.rectify import visible_items
 from govwatch.web.routes.units import account_row, chosen_month, unit_known
 from govwatch.web.schemas import (
@@ -74,7 +74,7 @@ def units(ctx: Context = Depends(context)) -> list[UnitOut]:
 
 
 @router.get("/units/{unit_id}", response_model=UnitDetailOut, responses=_403)
-def unit(unit_id: int, month: str | None = _MONTH_QUERY, ctx: Context = Depends(context)) -> UnitDetailOut:
+def unit(unit_id: RowId, month: str | None = _MONTH_QUERY, ctx: Context = Depends(context)) -> UnitDetailOut:
     unit_known(ctx, unit_id)
     view = unit_view(ctx.session, ctx.stored, unit_id, chosen_month(ctx, month))
     name = next(n for n, uid in ctx.stored.unit_ids.items() if uid == unit_id)
@@ -86,7 +86,7 @@ def unit(unit_id: int, month: str | None = _MONTH_QUERY, ctx: Context = Depends(
 
 
 @router.get("/accounts/{account_id}", response_model=AccountDetailOut, responses=_403)
-def account(account_id: int, month: str | None = _MONTH_QUERY, ctx: Context = Depends(context)) -> AccountDetailOut:
+def account(account_id: RowId, month: str | None = _MONTH_QUERY, ctx: Context = Depends(context)) -> AccountDetailOut:
     row = account_row(ctx.session, ctx.stored.id, account_id)
     ensure_unit(ctx.viewer, row.unit_id)
     view = account_view(ctx.session, ctx.stored, row, chosen_month(ctx, month))

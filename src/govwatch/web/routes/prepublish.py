@@ -9,7 +9,7 @@ from govwatch.proofread.documents import MAX_BYTES, UnreadableDocument, read_doc
 from govwatch.services import prepublish
 from govwatch.services.accounts import Viewer
 from govwatch.store.web_tables import PublishCheckRow
-from govwatch.web.deps import Context, context, ensure_unit, form_user
+from govwatch.web.deps import Context, RowId, context, ensure_unit, form_user
 from govwatch.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
@@ -59,7 +59,7 @@ def _own_check(ctx: Context, check_id: int) -> PublishCheckRow:
 
 
 @router.get("/proofread/{check_id}", response_class=HTMLResponse)
-def result(request: Request, check_id: int, ctx: Context = Depends(context)) -> Response:
+def result(request: Request, check_id: RowId, ctx: Context = Depends(context)) -> Response:
     row = _own_check(ctx, check_id)
     findings = prepublish.check_draft(ctx.session, ctx.stored, row.text)
     done = prepublish.steps(ctx.session, row.id)
@@ -68,7 +68,7 @@ def result(request: Request, check_id: int, ctx: Context = Depends(context)) -> 
 
 
 @router.post("/proofread/{check_id}/sign")
-def sign(check_id: int, stage: str = Form(...), opinion: str = Form(""), ctx: Context = Depends(context),
+def sign(check_id: RowId, stage: str = Form(...), opinion: str = Form(""), ctx: Context = Depends(context),
          user: Viewer = Depends(form_user)) -> Response:
     row = _own_check(ctx, check_id)
     try:

@@ -12,7 +12,7 @@ from govwatch.services.accounts import Viewer
 from govwatch.store import audit
 from govwatch.store.rectifications import get_item
 from govwatch.store.tables import RectificationRow
-from govwatch.web.deps import Context, context, form_admin, form_user
+from govwatch.web.deps import Context, RowId, context, form_admin, form_user
 from govwatch.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
@@ -43,7 +43,7 @@ def items_page(request: Request, ctx: Context = Depends(context)) -> Response:
 
 
 @router.post("/rectifications/{item_id}/respond")
-def respond(item_id: int, response: str = Form(""), ctx: Context = Depends(context),
+def respond(item_id: RowId, response: str = Form(""), ctx: Context = Depends(context),
             user: Viewer = Depends(form_user)) -> Response:
     row = _item(ctx, item_id)
     try:
@@ -56,7 +56,7 @@ def respond(item_id: int, response: str = Form(""), ctx: Context = Depends(conte
 
 
 @router.post("/rectifications/{item_id}/close")
-def close(item_id: int, note: str = Form(""), ctx: Context = Depends(context),
+def close(item_id: RowId, note: str = Form(""), ctx: Context = Depends(context),
           user: Viewer = Depends(form_admin)) -> Response:
     row = _item(ctx, item_id)
     try:

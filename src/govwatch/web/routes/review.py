@@ -11,7 +11,7 @@ from govwatch.domain.model import FindingStatus, Severity
 from govwatch.services import review
 from govwatch.services.accounts import Viewer
 from govwatch.store import audit
-from govwatch.web.deps import Context, context, form_admin, not_editor, parse_month
+from govwatch.web.deps import Context, RowId, context, form_admin, not_editor, parse_month
 from govwatch.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
@@ -33,7 +33,7 @@ def _subjects(ctx: Context) -> dict[str, list[str]]:
 
 
 @router.post("/review/findings/{finding_id}")
-def verdict(finding_id: int, verdict: FindingStatus = Form(...), severity: str = Form(""),
+def verdict(finding_id: RowId, verdict: FindingStatus = Form(...), severity: str = Form(""),
             ctx: Context = Depends(context), user: Viewer = Depends(form_admin)) -> Response:
     chosen = Severity(severity) if severity in Severity.__members__.values() else None
     try:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from govwatch.domain.calendar import Month
 from govwatch.services.dashboard import account_view, unit_view
 from govwatch.store.tables import AccountRow
-from govwatch.web.deps import Context, context, default_month, ensure_unit, parse_month
+from govwatch.web.deps import Context, RowId, context, default_month, ensure_unit, parse_month
 from govwatch.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
@@ -41,7 +41,7 @@ def units_page(request: Request, ctx: Context = Depends(context)) -> Response:
 
 
 @router.get("/units/{unit_id}", response_class=HTMLResponse)
-def unit_page(request: Request, unit_id: int, month: str | None = None, ctx: Context = Depends(context)) -> Response:
+def unit_page(request: Request, unit_id: RowId, month: str | None = None, ctx: Context = Depends(context)) -> Response:
     unit_known(ctx, unit_id)
     chosen = chosen_month(ctx, month)
     name = next(n for n, uid in ctx.stored.unit_ids.items() if uid == unit_id)
@@ -50,7 +50,7 @@ def unit_page(request: Request, unit_id: int, month: str | None = None, ctx: Con
 
 
 @router.get("/accounts/{account_id}", response_class=HTMLResponse)
-def account_page(request: Request, account_id: int, month: str | None = None,
+def account_page(request: Request, account_id: RowId, month: str | None = None,
                  ctx: Context = Depends(context)) -> Response:
     account = account_row(ctx.session, ctx.stored.id, account_id)
     ensure_unit(ctx.viewer, account.unit_id)
