@@ -248,3 +248,12 @@ def test_a_silence_reaching_back_to_the_first_day_read_is_told_as_at_least(rules
     assert warning.silent_days == 8 and "测试发布（微信订阅号）自01-01以来（至少8天）未发布任何信息" in warning.message
     [watched] = warnings_on(date(2023, 1, 9), rules, monitored_from=HISTORY, kinds=ACCOUNT_KINDS)
     assert "已连续8天（01-01起）" in watched.message  # watched from that day: exactly 8
+
+
+@given(day=st.dates(date(2023, 1, 1), date(2024, 12, 31)))
+def test_column_thresholds_on_any_day(rules, day):
+    found = column_warnings(day, rules)
+    assert ("政府信息公开·月度栏目" in found) == (day.day >= rules.warnings.month_column_day)
+    assert ("政府信息公开·季度栏目" in found) == (day.month % 3 == 0 and day.day >= rules.warnings.quarter_column_day)
+    assert ("政府信息公开·半年栏目" in found) == (day.month in (6, 12))
+    assert ("政府信息公开·年度栏目" in found) == (day.month == 12)

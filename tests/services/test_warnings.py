@@ -192,3 +192,15 @@ def test_on_postgresql_a_county_without_posts_is_warned_and_sent_once(postgres_u
         assert again.deliveries[0].already == len(first.warnings) and again.deliveries[0].sent == 0
     finally:
         db.dispose()
+
+
+def test_a_concurrent_run_that_sent_the_same_digest_does_not_crash_the_other(demo_copy, httpserver, monkeypatch):
+    httpserver.expect_request("/wecom").respond_with_json(OK)
+    store_recipients(demo_copy, NotifyConfig.model_validate(
+        {"centre": {"robots": [{"kind": "wecom", "url": httpserver.url_for("/wecom?key=c")}]}}))
+    first = only(send_daily_warnings(demo_copy, date(2023, 6, 20), settings=Settings(), secrets={}))
+    recorded = sent_count(demo_copy)
+    # the other run read "nothing sent yet" before this one recorded its sends
+    monkeypatch.setattr("govwatch.services.warnings.sent_keys", lambda *args: set())
+    second = only(send_daily_warnings(demo_copy, date(2023, 6, 20), settings=Settings(), secrets={}))
+    assert second.deliveries[0].sent == first.deliveries[0].sent and sent_count(demo_copy) == recorded

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from govwatch.domain.rectification import Status
@@ -107,11 +108,14 @@ def _deliver(
             error = ""
         except DeliveryError as exc:
             error = str(exc)
-        with database.transaction() as session:
-            if not error:
-                record_sent(session, county_id, today, target.address, target.channel, part.warnings)
-            record_delivery(session, county_id, today, target.address, target.label, target.channel,
-                            len(part.warnings), error)
+        try:
+            with database.transaction() as session:
+                if not error:
+                    record_sent(session, county_id, today, target.address, target.channel, part.warnings)
+                record_delivery(session, county_id, today, target.address, target.label, target.channel,
+                                len(part.warnings), error)
+        except IntegrityError:
+            pass  # another run recorded the same warnings for this recipient and day meanwhile
         if error:
             delivery.errors.append(error)
             delivery.pending += len(part.warnings)
