@@ -52,3 +52,8 @@ def test_bad_input_is_a_chinese_error(demo_url, tmp_path):
     assert bad_file.exit_code == 2 and f"{notify}:2: 字段 units[0].unit" in bad_file.output
     unknown = run("--db", demo_url, "warn", "--county", "岐山县")
     assert unknown.exit_code == 2 and "未找到县区“岐山县”" in unknown.output
+
+
+def test_an_empty_database_says_so(sqlite_url):
+    result = run("--db", sqlite_url, "warn")
+    assert result.exit_code == 2 and "数据库中还没有县区配置" in result.output

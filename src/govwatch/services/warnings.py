@@ -151,6 +151,8 @@ def send_daily_warnings(
     try:
         with database.transaction() as session:
             names = [county] if county else county_names(session)
+            if not names:
+                load_stored_county(session)  # raises the usual "no county loaded yet" error
         for name in names:
             with database.transaction() as session:
                 stored = load_stored_county(session, name)
