@@ -85,17 +85,17 @@ def county_names(session: Session) -> list[str]:
 
 def load_stored_county(session: Session, name: str | None = None) -> StoredCounty:
     """The county called `name`, or the only one stored."""
-    rows = list(session.scalars(select(CountyRow).order_by(CountyRow.id)))
+    # By name in SQL: a province's database holds hundreds of counties, each with its config JSON.
+    query = select(CountyRow).order_by(CountyRow.id)
+    rows = list(session.scalars(query.limit(2) if name is None else query.where(CountyRow.name == name)))
     if not rows:
-        raise CountyNotFound("数据库中还没有县区配置，请先运行 govwatch load-config DIR 或 govwatch demo")
-    if name is None:
-        if len(rows) > 1:
-            raise CountyNotFound(f"数据库中有多个县区（{'、'.join(r.name for r in rows)}），请用 --county 指定")
-        row = rows[0]
-    else:
-        row = next((r for r in rows if r.name == name), None)
-        if row is None:
-            raise CountyNotFound(f"未找到县区“{name}”，已有：{'、'.join(r.name for r in rows)}")
+        names = county_names(session)
+        if not names:
+            raise CountyNotFound("数据库中还没有县区配置，请先运行 govwatch load-config DIR 或 govwatch demo")
+        raise CountyNotFound(f"未找到县区“{name}”，已有：{'、'.join(names)}")
+    if len(rows) > 1:
+        raise CountyNotFound(f"数据库中有多个县区（{'、'.join(county_names(session))}），请用 --county 指定")
+    row = rows[0]
     county = County.model_validate(row.config)
     rules = Rules.model_validate(row.rules)
     unit_ids = {u.name: u.id for u in session.scalars(select(UnitRow).where(UnitRow.county_id == row.id))}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from govwatch.domain.model import (
     AccountKey,
@@ -80,32 +81,36 @@ def insert_new_posts(session: Session, county_id: int, posts: Iterable[PostInser
 
 
 def post_records(session: Session, county_id: int, start: datetime, end: datetime) -> list[PostRecord]:
-    """Posts published in [start, end) with their findings, as the domain reads them."""
-    units = {u.id: u.name for u in session.scalars(select(UnitRow).where(UnitRow.county_id == county_id))}
-    columns = {c.id: c for c in session.scalars(select(ColumnRow).where(ColumnRow.county_id == county_id))}
-    accounts = {a.id: a for a in session.scalars(select(AccountRow).where(AccountRow.county_id == county_id))}
-    rows = session.scalars(
-        select(PostRow)
-        .where(PostRow.county_id == county_id, PostRow.published_at >= start, PostRow.published_at < end)
-        .options(selectinload(PostRow.findings))
-        .order_by(PostRow.published_at, PostRow.id)
+    """Posts published in [start, end) with their findings, as the domain reads them.
+
+    Plain column queries (no ORM objects, no post texts, findings in one joined query rather than an
+    IN-list of every post id): a county-month of a province is graded in tens of milliseconds.
+    """
+    units = {id_: name for id_, name in session.execute(select(UnitRow.id, UnitRow.name).where(UnitRow.county_id == county_id))}
+    columns = {id_: ColumnKey(channel, units.get(owner), name) for id_, channel, owner, name in session.execute(
+        select(ColumnRow.id, ColumnRow.channel, ColumnRow.owner_unit_id, ColumnRow.name)
+        .where(ColumnRow.county_id == county_id))}
+    accounts = {id_: AccountKey(name, Platform(platform)) for id_, name, platform in session.execute(
+        select(AccountRow.id, AccountRow.name, AccountRow.platform).where(AccountRow.county_id == county_id))}
+    in_span = (PostRow.county_id == county_id, PostRow.published_at >= start, PostRow.published_at < end)
+    issues: dict[int, list[TextIssue]] = defaultdict(list)
+    for post_id, type_, severity, certain, wrong, suggestion, status in session.execute(
+        select(FindingRow.post_id, FindingRow.type, FindingRow.severity, FindingRow.certain, FindingRow.wrong,
+               FindingRow.suggestion, FindingRow.status)
+        .join(PostRow, PostRow.id == FindingRow.post_id).where(*in_span).order_by(FindingRow.id)
+    ):
+        issues[post_id].append(TextIssue(type_, Severity(severity), certain, wrong, suggestion, FindingStatus(status)))
+    rows = session.execute(
+        select(PostRow.id, PostRow.unit_id, PostRow.title, PostRow.published_at, PostRow.kind, PostRow.column_id,
+               PostRow.account_id, PostRow.url)
+        .where(*in_span).order_by(PostRow.published_at, PostRow.id)
     )
-    records = []
-    for row in rows:
-        column = columns.get(row.column_id) if row.column_id else None
-        account = accounts.get(row.account_id) if row.account_id else None
-        records.append(PostRecord(
-            id=row.id,
-            unit=units[row.unit_id],
-            title=row.title,
-            published_at=row.published_at,
-            kind=PostKind(row.kind),
-            column=ColumnKey(column.channel, units.get(column.owner_unit_id), column.name) if column else None,
-            account=AccountKey(account.name, Platform(account.platform)) if account else None,
-            url=row.url,
-            issues=tuple(
-                TextIssue(f.type, Severity(f.severity), f.certain, f.wrong, f.suggestion, FindingStatus(f.status))
-                for f in row.findings
-            ),
-        ))
-    return records
+    return [
+        PostRecord(
+            id=id_, unit=units[unit_id], title=title, published_at=published_at, kind=PostKind(kind),
+            column=columns.get(column_id) if column_id else None,
+            account=accounts.get(account_id) if account_id else None,
+            url=url, issues=tuple(issues.get(id_, ())),
+        )
+        for id_, unit_id, title, published_at, kind, column_id, account_id, url in rows
+    ]
