@@ -6,21 +6,21 @@ every request, so a page costs a few indexed queries however many posts the coun
 
 from __future__ import annotations
 
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from govwatch.domain.assessment import MonthGrade
 from govwatch.domain.calendar import DayRange, Month, month_range
 from govwatch.domain.evaluation import ANNEXES
 from govwatch.domain.gaps import find_silent_runs
 from govwatch.store.counties import StoredCounty
-from govwatch.store.history import year_grades
 from govwatch.store.tables import AccountRow, EvaluationRow, FindingRow, PostRow
 
 
@@ -87,32 +87,96 @@ def evaluated_months(session: Session, stored: StoredCounty) -> list[Month]:
     return sorted((Month.parse(m) for m in rows), reverse=True)
 
 
-def _unit_of(stored: StoredCounty, annex: str, result: dict[str, Any], subject: str) -> str:
-    return result.get("unit", subject) if annex == "new_media" else subject
+def _units_of_subjects(stored: StoredCounty) -> dict[str, str]:
+    """Subject → unit name: a unit is its own subject (附件1, 2), an account belongs to its unit (附件3)."""
+    owners = {u.name: u.name for u in stored.county.units}
+    owners.update({str(a.key): a.unit for a in stored.county.accounts})
+    return owners
 
 
-def _grade_rows(session: Session, stored: StoredCounty, month: Month, subject_filter=None,
-                unit_ids: set[int] | None = None) -> list[GradeRow]:
+def _subjects(stored: StoredCounty, unit_ids: set[int] | None) -> list[str] | None:
+    """The subjects of some units, for filtering in SQL (each stored row's JSON is the costly part to load)."""
+    if unit_ids is None:
+        return None
+    return [subject for subject, unit in _units_of_subjects(stored).items() if stored.unit_ids.get(unit) in unit_ids]
+
+
+class _MonthRowsCache:
+    """Decoded grade rows of recent months: each row's JSON (reasons, evidence) is most of a page's cost.
+
+    An entry is used only while the month's stored rows are the same (count, newest id, newest time):
+    re-grading replaces them all, so any change gives a new key.
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[tuple, list[GradeRow]] = OrderedDict()
+
+    def rows(self, session: Session, stored: StoredCounty, month: Month, subjects: list[str] | None) -> list[GradeRow]:
+        where = (EvaluationRow.county_id == stored.id, EvaluationRow.month == str(month))
+        version = session.execute(select(func.count(), func.max(EvaluationRow.id), func.max(EvaluationRow.evaluated_at))
+                                  .where(*where)).one()
+        key = (stored.id, str(month), tuple(subjects) if subjects is not None else None, tuple(version))
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        rows = _load_grade_rows(session, stored, month, subjects)
+        with self._lock:
+            self._entries[key] = rows
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+        return rows
+
+
+_month_rows = _MonthRowsCache()
+
+
+def _grade_rows(session: Session, stored: StoredCounty, month: Month, subjects: list[str] | None = None) -> list[GradeRow]:
+    return _month_rows.rows(session, stored, month, subjects)
+
+
+def _load_grade_rows(session: Session, stored: StoredCounty, month: Month, subjects: list[str] | None) -> list[GradeRow]:
     query = select(EvaluationRow).where(EvaluationRow.county_id == stored.id, EvaluationRow.month == str(month))
-    if subject_filter is not None:
-        query = query.where(subject_filter)
+    if subjects is not None:
+        query = query.where(EvaluationRow.subject.in_(subjects))
     kinds = {u.name: u.kind.value for u in stored.county.units}
+    owners = _units_of_subjects(stored)
     rows = []
     for row in session.scalars(query.order_by(EvaluationRow.id)):
-        unit = _unit_of(stored, row.annex, row.result, row.subject)
-        unit_id = stored.unit_ids.get(unit, 0)
-        if unit_ids is None or unit_id in unit_ids:
-            rows.append(GradeRow(row.annex, row.subject, unit_id, unit, kinds.get(unit, ""), row.grade, row.result))
+        unit = owners.get(row.subject, row.subject)
+        rows.append(GradeRow(row.annex, row.subject, stored.unit_ids.get(unit, 0), unit, kinds.get(unit, ""),
+                             row.grade, row.result))
     return rows
+
+
+def _grades_only(session: Session, stored: StoredCounty, months: list[str], subjects: list[str] | None) -> list[MonthGrade]:
+    """Final grades of some months without their figures and reasons (no JSON to decode)."""
+    query = select(EvaluationRow.month, EvaluationRow.annex, EvaluationRow.subject, EvaluationRow.grade).where(
+        EvaluationRow.county_id == stored.id, EvaluationRow.month.in_(months))
+    if subjects is not None:
+        query = query.where(EvaluationRow.subject.in_(subjects))
+    owners = _units_of_subjects(stored)
+    return [MonthGrade(m, annex, subject, owners.get(subject, subject), grade)
+            for m, annex, subject, grade in session.execute(query.order_by(EvaluationRow.month, EvaluationRow.id))]
+
+
+def year_grades_of(session: Session, stored: StoredCounty, month: Month, unit_ids: set[int] | None = None,
+                   subjects: list[str] | None = None) -> list[MonthGrade]:
+    """The grades of `month`'s year up to it, of some units or subjects (all by default)."""
+    months = [str(Month(month.year, m)) for m in range(1, month.month + 1)]
+    return _grades_only(session, stored, months, subjects if subjects is not None else _subjects(stored, unit_ids))
 
 
 def month_view(session: Session, stored: StoredCounty, month: Month, kind: str | None = None,
                unit_ids: set[int] | None = None) -> MonthView:
     """The month's grades by annex (of one unit kind, of some units), grade counts and changes since last month."""
     previous = month.shift(-1)
-    before = {(r.annex, r.subject): r.grade for r in _grade_rows(session, stored, previous, unit_ids=unit_ids)}
+    subjects = _subjects(stored, unit_ids)
+    before = {(g.annex, g.subject): g.grade for g in _grades_only(session, stored, [str(previous)], subjects)}
     rows: dict[str, list[GradeRow]] = {annex: [] for annex in ANNEXES}
-    for row in _grade_rows(session, stored, month, unit_ids=unit_ids):
+    for row in _grade_rows(session, stored, month, subjects):
         if kind and row.kind != kind:
             continue
         rows[row.annex].append(GradeRow(**{**row.__dict__, "previous": before.get((row.annex, row.subject))}))
@@ -128,6 +192,7 @@ def _span(stored: StoredCounty, days: DayRange) -> tuple[datetime, datetime]:
 def _posts(session: Session, where, start: datetime, end: datetime) -> list[PostItem]:
     posts = list(session.scalars(
         select(PostRow).where(where, PostRow.published_at >= start, PostRow.published_at < end)
+        .options(defer(PostRow.text))  # the bodies are not shown, and they are most of a row
         .order_by(PostRow.published_at, PostRow.id)
     ))
     found: dict[int, list[FindingRow]] = {}
@@ -139,24 +204,22 @@ def _posts(session: Session, where, start: datetime, end: datetime) -> list[Post
     return [PostItem(p, found.get(p.id, [])) for p in posts]
 
 
-def _trend(session: Session, stored: StoredCounty, month: Month, keep) -> list[MonthGrade]:
-    return [g for g in year_grades(session, stored.id, month.year) if keep(g)]
-
-
 def unit_view(session: Session, stored: StoredCounty, unit_id: int, month: Month) -> SubjectView:
     """A unit's grades in the three annexes, its month's posts and findings, its accounts and its year."""
-    unit = _unit_name(stored, unit_id)
-    grades = _grade_rows(session, stored, month, unit_ids={unit_id})
+    if unit_id not in stored.unit_ids.values():
+        raise LookupError(f"没有编号为 {unit_id} 的单位")
+    subjects = _subjects(stored, {unit_id})
+    grades = _grade_rows(session, stored, month, subjects)
     start, end = _span(stored, month_range(month))
     accounts = list(session.scalars(select(AccountRow).where(AccountRow.unit_id == unit_id).order_by(AccountRow.id)))
-    trend = _trend(session, stored, month, lambda g: g.unit == unit)
+    trend = year_grades_of(session, stored, month, subjects=subjects)
     return SubjectView(month, grades, _posts(session, PostRow.unit_id == unit_id, start, end), trend, accounts)
 
 
 def account_view(session: Session, stored: StoredCounty, account: AccountRow, month: Month) -> SubjectView:
     """An account's grade, posts, and a calendar of the month marking the silent runs the rules forbid."""
     subject = f"{account.name}（{account.platform}）"
-    grades = _grade_rows(session, stored, month, EvaluationRow.subject == subject)
+    grades = _grade_rows(session, stored, month, [subject])
     days = month_range(month)
     allowed = stored.rules.new_media.max_silent_days
     lookback = DayRange(days.start - timedelta(days=allowed or 0), days.end)
@@ -166,15 +229,8 @@ def account_view(session: Session, stored: StoredCounty, account: AccountRow, mo
     gaps = [run.shown for run in find_silent_runs(per_day, days, allowed)] if allowed is not None else []
     calendar = [CalendarDay(d, per_day.get(d, 0), any(d in g for g in gaps)) for d in days.each_day()]
     posts = [item for item in earlier if item.post.published_at.astimezone(zone).date() in days]
-    trend = _trend(session, stored, month, lambda g: g.subject == subject)
+    trend = year_grades_of(session, stored, month, subjects=[subject])
     return SubjectView(month, grades, posts, trend, calendar=calendar, gaps=gaps)
-
-
-def _unit_name(stored: StoredCounty, unit_id: int) -> str:
-    for name, uid in stored.unit_ids.items():
-        if uid == unit_id:
-            return name
-    raise LookupError(f"没有编号为 {unit_id} 的单位")
 
 
 def post_counts(session: Session, stored: StoredCounty, month: Month) -> dict[int, int]:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import Month
 from govwatch.store.counties import StoredCounty
-from govwatch.store.history import year_grades
+from govwatch.services.dashboard import year_grades_of
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,6 @@ def bars(items: Iterable[tuple[str, int]]) -> list[Bar]:
 def year_failures(session: Session, stored: StoredCounty, month: Month, fails: dict[str, str],
                   unit_ids: set[int] | None = None) -> list[Bar]:
     """Failing grades (不合格/差) per month of the year up to `month`: the notice's trend, as bars."""
-    names = {name for name, uid in stored.unit_ids.items() if unit_ids is None or uid in unit_ids}
-    counts = Counter(g.month for g in year_grades(session, stored.id, month.year)
-                     if g.grade == fails.get(g.annex) and g.unit in names)
+    counts = Counter(g.month for g in year_grades_of(session, stored, month, unit_ids)
+                     if g.grade == fails.get(g.annex))
     return bars((f"{m}月", counts.get(f"{month.year:04d}-{m:02d}", 0)) for m in range(1, month.month + 1))

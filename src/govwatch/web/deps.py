@@ -54,34 +54,36 @@ def db_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def county(request: Request, session: Session = Depends(db_session)) -> StoredCounty:
-    return request.app.state.counties.get(session)
+@dataclass(frozen=True)
+class Context:
+    """What most handlers need at once: the request's transaction, the county, who is asking."""
+
+    session: Session
+    stored: StoredCounty
+    viewer: Viewer
 
 
-def optional_viewer(request: Request, session: Session = Depends(db_session),
-                    stored: StoredCounty = Depends(county)) -> Viewer | None:
-    token = request.cookies.get(SESSION_COOKIE)
-    return viewer_of(session, stored, token, datetime.now(UTC)) if token else None
+def context(request: Request) -> Iterator[Context]:
+    """One transaction with the county and the signed-in user; 401 without a live session.
+
+    One dependency rather than a chain: each synchronous dependency is a hop to the thread pool.
+    """
+    database: Database = request.app.state.db
+    with database.transaction() as session:
+        stored = request.app.state.counties.get(session)
+        token = request.cookies.get(SESSION_COOKIE)
+        found = viewer_of(session, stored, token, datetime.now(UTC)) if token else None
+        if found is None:
+            raise HTTPException(401, "请先登录")
+        yield Context(session, stored, found)
 
 
-def viewer(found: Viewer | None = Depends(optional_viewer)) -> Viewer:
-    """The signed-in user; 401 otherwise (pages turn it into a redirect to the login form)."""
-    if found is None:
-        raise HTTPException(401, "请先登录")
-    return found
-
-
-def admin(found: Viewer = Depends(viewer)) -> Viewer:
-    if found.role is not Role.ADMIN:
-        raise HTTPException(403, "只有管理员可以进行此操作")
-    return found
-
-
-def not_editor(found: Viewer = Depends(viewer)) -> Viewer:
+# The checks below do no I/O: async, so they run on the event loop without a thread-pool hop.
+async def not_editor(ctx: Context = Depends(context)) -> Viewer:
     """Admins and leaders: views of the whole county."""
-    if found.role is Role.EDITOR:
+    if ctx.viewer.role is Role.EDITOR:
         raise HTTPException(403, "单位编辑只能查看本单位的信息")
-    return found
+    return ctx.viewer
 
 
 def _checked(found: Viewer, token: str) -> Viewer:
@@ -90,22 +92,21 @@ def _checked(found: Viewer, token: str) -> Viewer:
     return found
 
 
-def form_user(found: Viewer = Depends(viewer), csrf_token: str = Form("")) -> Viewer:
+async def logout_user(ctx: Context = Depends(context), csrf_token: str = Form("")) -> Viewer:
+    return _checked(ctx.viewer, csrf_token)
+
+
+async def form_user(found: Viewer = Depends(logout_user)) -> Viewer:
     """A signed-in user posting a form of this session (CSRF token checked); leaders only read."""
-    _checked(found, csrf_token)
     if found.role is Role.LEADER:
         raise HTTPException(403, "领导账号为只读账号")
     return found
 
 
-def form_admin(found: Viewer = Depends(form_user)) -> Viewer:
+async def form_admin(found: Viewer = Depends(form_user)) -> Viewer:
     if found.role is not Role.ADMIN:
         raise HTTPException(403, "只有管理员可以进行此操作")
     return found
-
-
-def logout_user(found: Viewer = Depends(viewer), csrf_token: str = Form("")) -> Viewer:
-    return _checked(found, csrf_token)
 
 
 def ensure_unit(found: Viewer, unit_id: int) -> None:
@@ -120,20 +121,6 @@ def parse_month(text: str) -> Month:
         return Month.parse(text)
     except ValueError as exc:
         raise HTTPException(404, str(exc)) from None
-
-
-@dataclass(frozen=True)
-class Context:
-    """What most handlers need at once."""
-
-    session: Session
-    stored: StoredCounty
-    viewer: Viewer
-
-
-def context(session: Session = Depends(db_session), stored: StoredCounty = Depends(county),
-            found: Viewer = Depends(viewer)) -> Context:
-    return Context(session, stored, found)
 
 
 def default_month(ctx: Context) -> Month:

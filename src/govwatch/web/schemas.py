@@ -34,7 +34,7 @@ class OverrideOut(BaseModel):
 
 
 class GradeOut(BaseModel):
-    """A stored grade; `result` is the evaluation contract's row (figures differ by annex)."""
+    """A stored grade; `result` holds the evaluation contract's figures (they differ by annex)."""
 
     annex: str
     subject: str
@@ -53,7 +53,8 @@ class GradeOut(BaseModel):
         return cls(annex=row.annex, subject=row.subject, unit_id=row.unit_id, unit=row.unit, unit_kind=row.kind,
                    grade=row.grade, computed_grade=row.result.get("computed_grade", row.grade),
                    previous_grade=row.previous, reasons=row.result.get("reasons", []),
-                   override=row.result.get("override"), result=row.result)
+                   override=row.result.get("override"),
+                   result={k: v for k, v in row.result.items() if k not in ("reasons", "override")})
 
 
 class MonthOut(BaseModel):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from govwatch.services.accounts import SESSION_LIFETIME, LoginLocked, Viewer, sign_in, sign_out
 from govwatch.store import audit
-from govwatch.web.deps import LOGIN_CSRF_COOKIE, SESSION_COOKIE, db_session, logout_user
+from govwatch.web.deps import LOGIN_CSRF_COOKIE, SESSION_COOKIE, Context, context, db_session, logout_user
 from govwatch.web.rendering import templates
 
 router = APIRouter(include_in_schema=False)
@@ -59,9 +59,9 @@ def login(request: Request, username: str = Form(""), password: str = Form(""), 
 
 
 @router.post("/logout")
-def logout(request: Request, user: Viewer = Depends(logout_user), session: Session = Depends(db_session)) -> Response:
-    sign_out(session, request.cookies.get(SESSION_COOKIE, ""))
-    audit.record(session, user.name, "logout", f"user:{user.id}")
+def logout(request: Request, user: Viewer = Depends(logout_user), ctx: Context = Depends(context)) -> Response:
+    sign_out(ctx.session, request.cookies.get(SESSION_COOKIE, ""))
+    audit.record(ctx.session, user.name, "logout", f"user:{user.id}")
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response
