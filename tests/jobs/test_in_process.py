@@ -69,9 +69,9 @@ def test_evaluation_job_stores_what_the_service_computes_and_is_repeatable(demo_
         with demo_copy.transaction() as session:
             rows = session.execute(select(EvaluationRow.annex, EvaluationRow.grade, EvaluationRow.result).where(
                 EvaluationRow.county_id == stored.id, EvaluationRow.month == "2023-06")).all()
-        assert sorted((annex, grade, result.get("unit") or result["account"]) for annex, grade, result in rows) == sorted(
-            (annex, row["grade"], row.get("unit") or row["account"])
-            for annex in ("disclosure", "news", "new_media") for row in expected[annex])
+        stored_grades = sorted((annex, grade, result.get("unit") or result["account"]) for annex, grade, result in rows)
+        assert stored_grades == sorted((annex, row["grade"], row.get("unit") or row["account"])
+                                       for annex in ("disclosure", "news", "new_media") for row in expected[annex])
 
 
 def test_daily_evaluation_grades_last_month_too_while_it_is_still_late(sqlite_url, meixian_dir):
@@ -130,3 +130,33 @@ def test_the_schedule_holds_the_daily_planners_and_the_maintenance():
     scheduled = {task.task.name for task in app.periodic_registry.periodic_tasks.values()}
     assert scheduled == {name for name, _, _ in DAILY} | {"retry_stalled_jobs", "prune_finished_jobs"}
     assert set(JOBS) <= set(app.tasks)
+
+
+def test_ingest_job_stores_new_posts_once_and_checks_them(sqlite_url, meixian_dir, tmp_path):
+    from datetime import date, timedelta
+
+    from govwatch.config.yaml_positions import plain, read_yaml
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    yesterday = date.today() - timedelta(days=1)
+    (folder / "posts.csv").write_text(
+        "标题,发布时间,编号,正文\n"
+        f"防汛工作部署,{yesterday} 09:00,a1,全县召开防汛工作会议。\n"
+        f"教育惠民政策解读,{yesterday} 15:00,a2,坚持以人民为中心的发展思想。\n", encoding="utf-8")
+    data = plain(read_yaml(meixian_dir / "county.yaml"))
+    account = data["accounts"][0]
+    account["source"] = {"kind": "export", "url": str(folder),
+                         "options": {"标题": "title", "发布时间": "published_at", "编号": "external_id", "正文": "text"}}
+    db = _db(sqlite_url)
+    try:
+        county = store_county(db, county_dir(meixian_dir, tmp_path / "county", "导出县", data))
+        runner = runner_for(db)
+        key = f"{account['name']}（{account['platform']}）"
+        first = runner.submit("ingest", county=county, account=key)
+        assert first.result == {"account": key, "fetched": 2, "added": 2}
+        assert counts(db, county)[:2] == (2, 2)  # stored, then checked by the follow-up jobs
+        again = runner.submit("ingest", county=county, account=key)
+        assert again.result["added"] == 0 and counts(db, county)[:2] == (2, 2)
+    finally:
+        db.dispose()

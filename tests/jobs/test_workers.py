@@ -138,7 +138,8 @@ def test_two_workers_never_crawl_one_host_at_once_and_a_second_crawl_adds_nothin
             names = [store_county(db, _crawl_county(meixian_dir, tmp_path / agent, name, agent, portal, server.url, 6))
                      for name, agent in (("眉县", "govwatch-a"), ("测试县", "govwatch-b"))]
             runner = runner_for(db)
-            hosts = [bodies.site_hosts(load_county_dir(tmp_path / agent).county) for agent in ("govwatch-a", "govwatch-b")]
+            hosts = [bodies.site_hosts(load_county_dir(tmp_path / agent).county)
+                     for agent in ("govwatch-a", "govwatch-b")]
             assert hosts[0] == hosts[1] == [portal.domain]
             for name, county_hosts in zip(names, hosts):
                 assert runner.submit("crawl", county=name, hosts=county_hosts).job_id
