@@ -74,26 +74,63 @@ def test_evaluation_job_stores_what_the_service_computes_and_is_repeatable(demo_
                                        for annex in ("disclosure", "news", "new_media") for row in expected[annex])
 
 
+class Recorder:
+    """A runner that only notes what was submitted."""
+
+    deferred = True
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple[str, dict]] = []
+
+    def submit(self, name, **kwargs):
+        self.jobs.append((name, kwargs))
+
+
+def test_daily_collection_plans_a_crawl_per_county_and_an_ingest_per_account(sqlite_url, meixian_dir, tmp_path,
+                                                                              demo_incoming):
+    from govwatch.collect.fakes.portal import Portal
+    from govwatch.config.loader import load_county_dir
+    from govwatch.services.demo_site import county_with_urls
+
+    posts, plan = demo_incoming
+    portal = Portal(posts, load_county_dir(meixian_dir).county, plan.portal)
+    data = county_with_urls(meixian_dir, portal, "http://127.0.0.1:9")
+    data["accounts"][0]["source"] = {"kind": "feed", "url": "http://127.0.0.1:9/rss"}
+    db = _db(sqlite_url)
+    try:
+        plain_county = store_county(db, meixian_dir)  # no column URLs, no sources: nothing to collect
+        crawled = store_county(db, county_dir(meixian_dir, tmp_path / "c", "采集县", data))
+        recorder = Recorder()
+        assert bodies.plan_collection(JobEnv(db, recorder)) == {"crawls": 1, "ingests": 1}
+        assert recorder.jobs == [("crawl", {"county": crawled, "hosts": [portal.domain]}),
+                                 ("ingest", {"county": crawled, "account": "眉县教育（微信订阅号）"})]
+        assert plain_county not in {k["county"] for _, k in recorder.jobs}
+    finally:
+        db.dispose()
+
+
+def test_warnings_job_runs_the_warnings_service_for_its_county(demo_copy):
+    with demo_copy.transaction() as session:
+        county = load_stored_county(session).county.county.name
+    runner = runner_for(demo_copy)
+    first = runner.submit("warn", county=county).result
+    assert first["sent"] == 0 and first["errors"] == 0  # no recipients loaded: computed, nothing sent
+    assert runner.submit("warn", county=county).result == first
+
+
 def test_daily_evaluation_grades_last_month_too_while_it_is_still_late(sqlite_url, meixian_dir):
     db = _db(sqlite_url)
     try:
         county = store_county(db, meixian_dir)
-        graded: list[tuple[str, str]] = []
-
-        class Recorder:
-            deferred = True
-
-            def submit(self, name, **kwargs):
-                graded.append((kwargs["county"], kwargs["month"]))
-
-        env = JobEnv(db, Recorder())
+        recorder = Recorder()
+        env = JobEnv(db, recorder)
         zone = ZoneInfo("Asia/Shanghai")
         bodies.plan_evaluation(env, datetime(2023, 7, 3, 8, tzinfo=zone).isoformat())
-        assert graded == [(county, "2023-06"), (county, "2023-07")]
-        graded.clear()
+        assert [(k["county"], k["month"]) for _, k in recorder.jobs] == [(county, "2023-06"), (county, "2023-07")]
+        recorder.jobs.clear()
         # 2023-07-31 20:00 UTC is already 1 August in 眉县
         bodies.plan_evaluation(env, datetime(2023, 7, 31, 20, tzinfo=ZoneInfo("UTC")).isoformat())
-        assert graded == [(county, "2023-07"), (county, "2023-08")]
+        assert [k["month"] for _, k in recorder.jobs] == ["2023-07", "2023-08"]
     finally:
         db.dispose()
 
