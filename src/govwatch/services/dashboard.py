@@ -190,17 +190,17 @@ def _span(stored: StoredCounty, days: DayRange) -> tuple[datetime, datetime]:
 
 
 def _posts(session: Session, where, start: datetime, end: datetime) -> list[PostItem]:
+    """Posts matching `where` in [start, end) with their findings: two queries, the second a join, not an IN list."""
+    span = (where, PostRow.published_at >= start, PostRow.published_at < end)
     posts = list(session.scalars(
-        select(PostRow).where(where, PostRow.published_at >= start, PostRow.published_at < end)
+        select(PostRow).where(*span)
         .options(defer(PostRow.text))  # the bodies are not shown, and they are most of a row
         .order_by(PostRow.published_at, PostRow.id)
     ))
     found: dict[int, list[FindingRow]] = {}
-    ids = [p.id for p in posts]
-    for i in range(0, len(ids), 500):
-        for f in session.scalars(select(FindingRow).where(FindingRow.post_id.in_(ids[i:i + 500]))
-                                 .order_by(FindingRow.start)):
-            found.setdefault(f.post_id, []).append(f)
+    for f in session.scalars(select(FindingRow).join(PostRow, PostRow.id == FindingRow.post_id).where(*span)
+                             .order_by(FindingRow.post_id, FindingRow.start)):
+        found.setdefault(f.post_id, []).append(f)
     return [PostItem(p, found.get(p.id, [])) for p in posts]
 
 
