@@ -263,13 +263,15 @@ def evaluation(db: Database, url: str) -> None:
     """Grade June for every county of the province: in this process, then as jobs for 2 cpu workers."""
     with db.transaction() as session:
         names = [n for n in county_names(session) if n.startswith("省测试")]
-    started = time.perf_counter()
+    load = os.getloadavg()[0]
+    started, cpu = time.perf_counter(), time.process_time()
     for name in names:
         with db.transaction() as session:
             evaluate_stored(session, load_stored_county(session, name), JUNE)
-    alone = time.perf_counter() - started
+    alone, cpu = time.perf_counter() - started, time.process_time() - cpu
     print(f"evaluation of {JUNE} for {len(names)} counties in one process: {alone:.2f} s "
-          f"({alone / len(names) * 1000:.0f} ms per county)")
+          f"({alone / len(names) * 1000:.0f} ms per county; this process's CPU {cpu:.2f} s, the rest is waiting "
+          f"for PostgreSQL and for the CPU: load average {load:.1f} on {os.cpu_count()} CPUs)")
     runner = runner_for(db)
     for name in names:
         runner.submit("evaluate", county=name, month=str(JUNE))
