@@ -19,6 +19,7 @@ from govwatch.store.counties import StoredCounty
 from govwatch.web.deps import Context
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+templates.env.auto_reload = False  # packaged templates do not change under a running server: no stat per page
 VERDICT_LABELS = {FindingStatus.OPEN: "待审核", FindingStatus.CONFIRMED: "已确认", FindingStatus.FALSE_ALARM: "误报"}
 
 
