@@ -19,9 +19,7 @@ def job_runner(db: Database) -> Iterator[Runner]:
     try:
         yield runner
     finally:
-        close = getattr(runner, "close", None)
-        if close:
-            close()
+        runner.close()
 
 
 def print_submitted(submitted: list[tuple[Submitted, str]]) -> None:

@@ -25,6 +25,10 @@ class Runner(Protocol):
         """Run or queue the job `name` of the catalog with these keyword arguments (JSON values)."""
         ...
 
+    def close(self) -> None:
+        """Release the queue's connections (nothing to release in-process)."""
+        ...
+
 
 @dataclass(frozen=True)
 class JobEnv:
@@ -46,6 +50,9 @@ class InProcessRunner:
         from govwatch.jobs.catalog import job
 
         return Submitted(name, result=job(name).body(JobEnv(self.db, self), **kwargs))
+
+    def close(self) -> None:
+        """Nothing is held between jobs."""
 
 
 def uses_workers(db: Database) -> bool:

@@ -66,7 +66,7 @@ async def _fetch_all(accounts: Sequence[Account], since: Mapping[str, datetime],
     return out
 
 
-def ingest_accounts(db: Database, stored: StoredCounty, proofreader: Proofreader, accounts: Sequence[Account],
+def ingest_accounts(db: Database, stored: StoredCounty, proofreader: Proofreader | None, accounts: Sequence[Account],
                     recommended: list[Recommended], tokens: TokenStore, since: datetime | None = None,
                     secrets: Mapping[str, str] | None = None, backoff: float = 1.0,
                     on_account: Callable[[str], None] = lambda _: None,

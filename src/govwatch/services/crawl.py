@@ -59,7 +59,7 @@ class StoringSink:
 
     db: Database
     stored: StoredCounty
-    proofreader: Proofreader
+    proofreader: Proofreader | None  # None: posts stored unchecked, for the workers' checking queue
     added: int = 0
     changed: int = 0
     checked_pages: set[str] = field(default_factory=set)
@@ -113,7 +113,7 @@ class CrawlReport:
     resolved: int
 
 
-def run_crawl(db: Database, stored: StoredCounty, proofreader: Proofreader, targets: Iterable[ColumnTarget],
+def run_crawl(db: Database, stored: StoredCounty, proofreader: Proofreader | None, targets: Iterable[ColumnTarget],
               since: datetime | None = None, settings: CrawlSettings | None = None,
               on_progress: Callable[[CrawlStats], None] = lambda _: None) -> CrawlReport:
     """Crawl `targets` into the database; resumes an interrupted run of the same county."""
