@@ -1,12 +1,12 @@
 """Benchmark of the web app on PostgreSQL: p50/p95 latency and requests/s of the overview and a unit page.
 
-    python bench/web.py [--posts 1000000] [--concurrency 1,4,8] [--seconds 20] [--keep]
+    python bench/web.py [--posts 1000000] [--concurrency 1,4,8] [--workers 1,2] [--seconds 20] [--keep]
 
 1. In a fresh PostgreSQL schema, builds the seed county's demo month (June 2023, crawled from the
    local demo servers, checked and graded as `govwatch demo` does), then bulk-loads copies of its posts
    and their findings with COPY, shifted whole months back in time (several copies a month), until the
    county holds `posts` posts: June stays the real demo month, the tables hold a decade behind it.
-2. Starts `govwatch serve` on a free loopback port in a subprocess, signs in as an admin, and drives
+2. Starts `govwatch serve` (1, then 2 worker processes) on a free loopback port in a subprocess, signs in as an admin, and drives
    the overview (/months/2023-06) and the unit page of the unit with most posts with an asyncio httpx
    client keeping 1, 4 and 8 requests in flight for `seconds` each (wrk is not on the machine).
 Prints figures; asserts nothing. The schema is dropped at the end unless --keep.
@@ -179,15 +179,15 @@ def prepare(url: str, posts: int, per_month: int) -> int:
         db.dispose()
 
 
-def measure(url: str, unit_id: int, concurrencies: list[int], seconds: float) -> None:
+def measure(url: str, unit_id: int, concurrencies: list[int], seconds: float, workers: int) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([str(GOVWATCH), "--db", url, "serve", "--port", str(port)],
+    server = subprocess.Popen([str(GOVWATCH), "--db", url, "serve", "--port", str(port), "--workers", str(workers)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for(base, server)
         cookies = sign_in(base)
-        print(f"{seconds:.0f} s per page and load, one server process")
+        print(f"{seconds:.0f} s per page and load, {workers} server process(es)")
         print(f"{'page':<30}{'in flight':>10}{'requests':>9}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'max ms':>8}{'errors':>7}")
         pages = (("overview /months/2023-06", "/months/2023-06"), (f"unit page /units/{unit_id}", f"/units/{unit_id}"),
                  ("API /api/months/2023-06", "/api/months/2023-06"))
@@ -210,6 +210,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--database", default=os.environ.get("GOVWATCH_TEST_PG",
                                                              "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
+    parser.add_argument("--workers", default="1,2", help="server processes, one run of the loads per value")
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
     print(f"machine: {platform.machine()} {os.cpu_count()} CPUs, python {platform.python_version()}")
@@ -217,7 +218,8 @@ def main() -> None:
     print(f"schema {schema}")
     try:
         unit_id = prepare(url, args.posts, args.per_month)
-        measure(url, unit_id, [int(c) for c in args.concurrency.split(",")], args.seconds)
+        for workers in (int(w) for w in args.workers.split(",")):
+            measure(url, unit_id, [int(c) for c in args.concurrency.split(",")], args.seconds, workers)
     finally:
         if not args.keep:
             engine = create_engine(args.database)

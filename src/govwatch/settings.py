@@ -31,5 +31,8 @@ class Settings(BaseSettings):
     smtp_sender: str | None = Field(default=None, description="From address of warning e-mails; default smtp_user")
     notify_timeout: float = Field(default=10, gt=0, description="seconds to wait for an SMTP server or a webhook")
 
+    web_county: str | None = Field(default=None, description="county the web app serves; default the only one stored")
+    web_secure_cookie: bool = Field(default=False, description="send the web session cookie over HTTPS only")
+
     def database_url(self) -> str:
         return self.db or f"sqlite:///{Path.cwd() / DEFAULT_DB_FILE}"

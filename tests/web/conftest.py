@@ -1,9 +1,11 @@
-"""A private copy of the demo month with one account per role, and signed-in test clients."""
+"""A copy of the demo month per test with one account per role, and signed-in test clients."""
 
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,6 +15,7 @@ from govwatch.services.accounts import Role, add_user
 from govwatch.services.rectification import open_items
 from govwatch.services.report import notice_model
 from govwatch.store.counties import load_stored_county
+from govwatch.store.db import open_database
 from govwatch.web import WebConfig, create_app
 
 PASSWORD = "correct-horse-9"
@@ -40,23 +43,46 @@ def sign_in(client: TestClient, name: str, password: str = PASSWORD):
                                        "next": "/"}, follow_redirects=False)
 
 
-@pytest.fixture
-def site(demo_copy) -> Site:
-    """The demo month with its rectification items opened, an admin, a leader and an editor of a notified unit.
+def _file_copy(db, target: Path) -> Path:
+    """Copy a SQLite database file after folding its write-ahead log into it."""
+    with db.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copyfile(db.url.database, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def web_template(demo_database, tmp_path_factory) -> tuple[Path, tuple]:
+    """The demo month with its rectification items opened, an admin, a leader and two editors of a notified unit,
+    built once; each test gets a copy of the file (argon2 hashing and grading are the costly part).
 
     Both units used (the editor's and the other one) are named in the notice and have new-media accounts.
     """
-    with demo_copy.transaction() as session:
-        stored = load_stored_county(session)
-        items = open_items(session, stored, notice_model(session, stored, MONTH))
-        with_accounts = {a.unit for a in stored.county.accounts}
-        units = sorted({i.unit for i in items} & with_accounts)
-        add_user(session, stored, "admin", PASSWORD, Role.ADMIN, None)
-        add_user(session, stored, "leader", PASSWORD, Role.LEADER, None)
-        add_user(session, stored, "editor", PASSWORD, Role.EDITOR, units[0])
-        add_user(session, stored, "editor2", PASSWORD, Role.EDITOR, units[0])
-        ids = stored.unit_ids
-    return Site(demo_copy, units[0], ids[units[0]], units[1], ids[units[1]])
+    path = _file_copy(demo_database[0], tmp_path_factory.mktemp("web") / "template.db")
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with db.transaction() as session:
+            stored = load_stored_county(session)
+            items = open_items(session, stored, notice_model(session, stored, MONTH))
+            with_accounts = {a.unit for a in stored.county.accounts}
+            units = sorted({i.unit for i in items} & with_accounts)
+            add_user(session, stored, "admin", PASSWORD, Role.ADMIN, None)
+            add_user(session, stored, "leader", PASSWORD, Role.LEADER, None)
+            add_user(session, stored, "editor", PASSWORD, Role.EDITOR, units[0])
+            add_user(session, stored, "editor2", PASSWORD, Role.EDITOR, units[0])
+            ids = stored.unit_ids
+    finally:
+        db.dispose()
+    return path, (units[0], ids[units[0]], units[1], ids[units[1]])
+
+
+@pytest.fixture
+def site(web_template, tmp_path) -> Site:
+    """A private copy of the template, for tests that change it."""
+    path, fields = web_template
+    db = open_database(f"sqlite:///{shutil.copyfile(path, tmp_path / 'web.db')}")
+    yield Site(db, *fields)
+    db.dispose()
 
 
 @pytest.fixture

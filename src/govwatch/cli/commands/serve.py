@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -31,18 +32,22 @@ def serve(
     port: int = typer.Option(8000, "--port", help="监听端口"),
     county: str = typer.Option(None, "--county", help="县区名称（库中有多个县区时）"),
     secure_cookie: bool = typer.Option(False, "--secure-cookie", help="会话 Cookie 仅经 HTTPS 发送（部署在 HTTPS 反向代理后时开启）"),
+    workers: int = typer.Option(1, "--workers", min=1, help="服务进程数（可设为 CPU 核数）"),
 ) -> None:
     """启动网页端：月度总览、单位与账号、问题审核、发布前校对、整改。"""
     import uvicorn
 
     from govwatch.store.counties import load_stored_county
-    from govwatch.web import WebConfig, create_app
 
     url = web_database_url()
     with user_errors(), database(url) as db:
         with db.transaction() as session:
             load_stored_county(session, county)
         console.print(f"数据库：{db.url.render_as_string(hide_password=True)}")
-        console.print(f"网页端地址：http://{host}:{port}/  （首个管理员账号用 govwatch user add NAME --role admin 创建）")
-        uvicorn.run(create_app(db, WebConfig(secure_cookie=secure_cookie, county=county)), host=host, port=port,
-                    log_level="info", proxy_headers=False)
+    # Worker processes build the app from the settings (govwatch.web.asgi): hand the choices over through them.
+    os.environ.update(GOVWATCH_DB=url, GOVWATCH_WEB_SECURE_COOKIE=str(secure_cookie).lower())
+    if county:
+        os.environ["GOVWATCH_WEB_COUNTY"] = county
+    console.print(f"网页端地址：http://{host}:{port}/  （首个管理员账号用 govwatch user add NAME --role admin 创建）")
+    uvicorn.run("govwatch.web.asgi:app_from_settings", factory=True, host=host, port=port, workers=workers,
+                log_level="info", proxy_headers=False)
