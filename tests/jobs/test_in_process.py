@@ -155,6 +155,8 @@ def test_check_command_on_sqlite_checks_in_process(sqlite_url, meixian_dir, demo
     assert f"校对 {added} 条尚未校对的信息" in result.output
     again = CliRunner().invoke(app, ["--db", sqlite_url, "check"])
     assert "校对 0 条" in again.output
+    everything = CliRunner().invoke(app, ["--db", sqlite_url, "check", "--all"])
+    assert everything.exit_code == 0 and f"重新校对 {added} 条信息，新发现问题 0 处" in everything.output
 
 
 def test_the_schedule_holds_the_daily_planners_and_the_maintenance():
@@ -195,5 +197,37 @@ def test_ingest_job_stores_new_posts_once_and_checks_them(sqlite_url, meixian_di
         assert counts(db, county)[:2] == (2, 2)  # stored, then checked by the follow-up jobs
         again = runner.submit("ingest", county=county, account=key)
         assert again.result["added"] == 0 and counts(db, county)[:2] == (2, 2)
+    finally:
+        db.dispose()
+
+
+def test_checking_again_keeps_verdicts_and_ids_and_drops_stale_open_findings(sqlite_url, meixian_dir, demo_incoming):
+    from sqlalchemy import func
+
+    from govwatch.store.tables import FindingRow
+
+    db = _db(sqlite_url)
+    try:
+        county = store_county(db, meixian_dir)
+        store_unchecked(db, county, demo_incoming[0])
+        env = JobEnv(db, runner_for(db))
+        bodies.submit_checks(env, county)
+        with db.transaction() as session:
+            confirmed = session.scalars(select(FindingRow).order_by(FindingRow.id)).first()
+            confirmed.status = "confirmed"
+            post_id = confirmed.post_id
+            session.add(FindingRow(post_id=post_id, rule="旧规则", type="typo", severity="error", certain=True,
+                                   wrong="旧", suggestion="新", start=0, line=1, offset=0, length=1))
+        before = counts(db, county)
+        again = bodies.submit_checks(env, county, again=True)
+        assert sum(a.result["checked"] for a in again) == before[0]
+        assert (sum(a.result["added"] for a in again), sum(a.result["removed"] for a in again)) == (0, 1)
+        with db.transaction() as session:
+            kept = session.get(FindingRow, confirmed.id)
+            assert kept.status == "confirmed" and kept.post_id == post_id
+            assert session.scalar(select(func.count()).where(FindingRow.rule == "旧规则")) == 0
+        assert counts(db, county) == (before[0], before[1], before[2] - 1)
+        twice = bodies.submit_checks(env, county, again=True)
+        assert all((t.result["added"], t.result["removed"]) == (0, 0) for t in twice)
     finally:
         db.dispose()

@@ -39,6 +39,8 @@ def test_commands_enqueue_on_postgres_and_say_so(postgres_url, meixian_dir, demo
         assert [(task, status) for task, status, _ in job_states(db)] == [
             ("check", "todo"), ("check", "todo"), ("evaluate", "todo")]
         assert counts(db, county)[1] == 0  # nothing ran in the command's process
+        everything = cli.invoke(app, ["--db", postgres_url, "check", "--all"])
+        assert everything.output.count("重新校对（眉县）：已加入队列") == 2
         now = cli.invoke(app, ["--db", postgres_url, "evaluate", "--month", "2023-06", "--now"])
         assert now.exit_code == 0 and "附件" in now.output
     finally:

@@ -9,7 +9,7 @@ from govwatch.cli.common import console
 from govwatch.jobs.runner import Runner, Submitted, runner_for
 from govwatch.store.db import Database
 
-LABELS = {"crawl": "网站抓取", "ingest": "账号采集", "check": "校对", "evaluate": "评定"}
+LABELS = {"crawl": "网站抓取", "ingest": "账号采集", "check": "校对", "recheck": "重新校对", "evaluate": "评定"}
 
 
 @contextmanager

@@ -22,6 +22,7 @@ from govwatch.services.checking import check_posts, county_proofreader
 from govwatch.services.collect_posts import ingest_accounts
 from govwatch.services.crawl import column_targets, run_crawl
 from govwatch.services.evaluate import evaluate_stored
+from govwatch.services.recheck import recheck_posts
 from govwatch.services.warnings import send_daily_warnings
 from govwatch.store.collection import StoredTokens
 from govwatch.store.counties import county_names, load_stored_county
@@ -71,32 +72,47 @@ def ingest_account(env: JobEnv, county: str, account: str, recommended: list[dic
     return {"account": account, "fetched": result.fetched, "added": result.added}
 
 
-def unchecked_batches(env: JobEnv, county: str, size: int = CHECK_BATCH) -> list[tuple[int, int]]:
-    """The county's unchecked posts as (first id, last id) ranges of at most `size` posts."""
+def post_batches(env: JobEnv, county: str, unchecked: bool = True, size: int = CHECK_BATCH) -> list[tuple[int, int]]:
+    """The county's posts (only the unchecked ones, or all) as (first id, last id) ranges of at most `size`."""
     with env.db.transaction() as session:
         county_id = load_stored_county(session, county).id
-        ids = list(session.scalars(select(PostRow.id).where(
-            PostRow.county_id == county_id, PostRow.checked_at.is_(None)).order_by(PostRow.id)))
+        query = select(PostRow.id).where(PostRow.county_id == county_id).order_by(PostRow.id)
+        ids = list(session.scalars(query.where(PostRow.checked_at.is_(None)) if unchecked else query))
     return [(chunk[0], chunk[-1]) for chunk in (ids[i:i + size] for i in range(0, len(ids), size))]
 
 
-def submit_checks(env: JobEnv, county: str) -> list[Submitted]:
-    """Submit a checking job for every batch of the county's unchecked posts."""
-    return [env.runner.submit("check", county=county, first_id=first, last_id=last)
-            for first, last in unchecked_batches(env, county)]
+def submit_checks(env: JobEnv, county: str, again: bool = False) -> list[Submitted]:
+    """Submit a checking job for every batch of the county's unchecked posts (`again`: of all its posts)."""
+    name = "recheck" if again else "check"
+    return [env.runner.submit(name, county=county, first_id=first, last_id=last)
+            for first, last in post_batches(env, county, unchecked=not again)]
+
+
+def _batch(env: JobEnv, county: str, first_id: int, last_id: int, unchecked: bool, work) -> dict:
+    """Run `work(session, rows, proofreader)` on the county's posts with ids in the range, in one transaction."""
+    with env.db.transaction() as session:
+        stored = load_stored_county(session, county)
+        query = select(PostRow).where(PostRow.county_id == stored.id, PostRow.id.between(first_id, last_id))
+        query = query.where(PostRow.checked_at.is_(None)) if unchecked else query
+        if env.db.engine.dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)  # a retried batch never waits on a live one
+        rows = list(session.scalars(query.order_by(PostRow.id)))
+        return {"checked": len(rows), **work(session, rows, county_proofreader(session, stored.id))}
 
 
 def check_batch(env: JobEnv, county: str, first_id: int, last_id: int) -> dict:
-    """Proofread the county's still unchecked posts with ids in [first_id, last_id], in one transaction."""
-    with env.db.transaction() as session:
-        stored = load_stored_county(session, county)
-        query = select(PostRow).where(PostRow.county_id == stored.id, PostRow.id.between(first_id, last_id),
-                                      PostRow.checked_at.is_(None)).order_by(PostRow.id)
-        if env.db.engine.dialect.name == "postgresql":
-            query = query.with_for_update(skip_locked=True)  # a retried batch never waits on a live one
-        rows = list(session.scalars(query))
-        findings = check_posts(session, rows, county_proofreader(session, stored.id))
-    return {"checked": len(rows), "findings": findings}
+    """Proofread the county's still unchecked posts with ids in the range; a re-run finds nothing left."""
+    return _batch(env, county, first_id, last_id, True,
+                  lambda session, rows, proofreader: {"findings": check_posts(session, rows, proofreader)})
+
+
+def recheck_batch(env: JobEnv, county: str, first_id: int, last_id: int) -> dict:
+    """Proofread the county's posts with ids in the range again, keeping findings met again and their verdicts."""
+    def work(session, rows, proofreader) -> dict:
+        added, removed = recheck_posts(session, rows, proofreader)
+        return {"added": added, "removed": removed}
+
+    return _batch(env, county, first_id, last_id, False, work)
 
 
 def evaluate(env: JobEnv, county: str, month: str) -> dict:

@@ -37,6 +37,8 @@ JOBS = {spec.name: spec for spec in (
     JobSpec("ingest", bodies.ingest_account, IO, queueing_lock=lambda k: f"ingest:{k['county']}:{k['account']}"),
     JobSpec("check", bodies.check_batch, CPU,
             queueing_lock=lambda k: f"check:{k['county']}:{k['first_id']}-{k['last_id']}"),
+    JobSpec("recheck", bodies.recheck_batch, CPU,
+            queueing_lock=lambda k: f"recheck:{k['county']}:{k['first_id']}-{k['last_id']}"),
     JobSpec("evaluate", bodies.evaluate, CPU, queueing_lock=lambda k: f"evaluate:{k['county']}:{k['month']}"),
     JobSpec("warn", bodies.send_warnings, IO, queueing_lock=lambda k: f"warn:{k['county']}"),
 )}

@@ -37,14 +37,14 @@ def check_posts(session: Session, rows: Sequence[PostRow], proofreader: Proofrea
     now = utcnow()
     found: list[FindingRow] = []
     for row in rows:
-        found += _finding_rows(row.id, proofreader.check(post_text(row.title, row.text)))
+        found += finding_rows(row.id, proofreader.check(post_text(row.title, row.text)))
         row.checked_at = now
     session.add_all(found)
     session.flush()
     return len(found)
 
 
-def _finding_rows(post_id: int, findings: Iterable) -> list[FindingRow]:
+def finding_rows(post_id: int, findings: Iterable) -> list[FindingRow]:
     """One row per (rule, position): the unique key of stored findings."""
     seen: set[tuple[str, int]] = set()
     rows = []
