@@ -231,3 +231,44 @@ def test_checking_again_keeps_verdicts_and_ids_and_drops_stale_open_findings(sql
         assert all((t.result["added"], t.result["removed"]) == (0, 0) for t in twice)
     finally:
         db.dispose()
+
+
+def test_a_county_on_two_hosts_crawls_them_as_a_chain_one_host_per_job(sqlite_url, meixian_dir, tmp_path,
+                                                                        demo_incoming):
+    from govwatch.collect.fakes.portal import Portal
+    from govwatch.collect.fakes.server import LocalServer
+    from govwatch.config.loader import load_county_dir
+    from govwatch.services.demo_site import county_with_urls
+    from govwatch.store.tables import PostRow
+
+    posts, plan = demo_incoming
+    portal = Portal(posts, load_county_dir(meixian_dir).county, plan.portal)
+    with LocalServer(portal) as server:
+        data = county_with_urls(meixian_dir, portal, server.url)
+        items = [item for group in data["assignments"] for item in group["columns"] if "url" in item][:6]
+        for group in data["assignments"]:
+            for item in group["columns"]:
+                if "url" in item and item not in items:
+                    del item["url"]
+        for item in items[3:]:  # the portal answers by path, whatever the host name
+            item["url"] = item["url"].replace(portal.domain, "www.other.gov.cn")
+        data["crawl"]["check_links"] = False
+        db = _db(sqlite_url)
+        try:
+            county = store_county(db, county_dir(meixian_dir, tmp_path / "c", "两站县", data))
+            with db.transaction() as session:
+                hosts = bodies.site_hosts(load_stored_county(session, county).county)
+            assert hosts == sorted([portal.domain, "www.other.gov.cn"])
+            recorder = Recorder()
+            first = bodies.crawl_sites(JobEnv(db, recorder), county, hosts)
+            assert first["host"] == hosts[0] and first["added"] > 0
+            assert recorder.jobs[-1] == ("crawl", {"county": county, "hosts": hosts[1:], "since": None, "proxy": None})
+            assert {name for name, _ in recorder.jobs[:-1]} == {"check"}
+            with db.transaction() as session:
+                urls = list(session.scalars(select(PostRow.url)))
+            assert len(urls) == first["added"] and all(f"//{hosts[0]}/" in url for url in urls)
+            second = runner_for(db).submit("crawl", county=county, hosts=hosts[1:]).result
+            assert second["host"] == hosts[1] and second["added"] > 0
+            assert counts(db, county)[:2] == (first["added"] + second["added"],) * 2  # stored and checked
+        finally:
+            db.dispose()
