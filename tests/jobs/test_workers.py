@@ -50,6 +50,8 @@ def test_commands_enqueue_on_postgres_and_say_so(postgres_url, meixian_dir, demo
 def test_worker_refuses_sqlite(sqlite_url):
     result = cli.invoke(app, ["--db", sqlite_url, "worker"])
     assert result.exit_code == 2 and "需要 PostgreSQL" in result.output
+    result = cli.invoke(app, ["--db", sqlite_url, "worker", "--heartbeat", "40", "--stalled-after", "60"])
+    assert result.exit_code == 2 and "--heartbeat" in result.output
 
 
 def _expected_counts(tmp_path, meixian_dir, posts) -> tuple[int, int, int]:

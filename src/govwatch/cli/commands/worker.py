@@ -31,6 +31,8 @@ def worker(
 ) -> None:
     """启动后台工作进程（需要 PostgreSQL）：执行抓取、采集、校对、评定任务和每日定时任务。"""
     with user_errors():
+        if heartbeat * 2 > stalled_after:  # a live worker's running jobs would be taken for stalled
+            raise ValueError(f"--heartbeat（{heartbeat} 秒）应不超过 --stalled-after（{stalled_after} 秒）的一半")
         with database() as db:
             if not uses_workers(db):
                 raise ValueError("后台工作进程需要 PostgreSQL 数据库（GOVWATCH_DB=postgresql+psycopg://…）；"
