@@ -76,3 +76,10 @@ def test_login_redirects_only_to_local_paths(app):
     response = client.post("/login", data={"username": "admin", "password": PASSWORD, "csrf_token": csrf_of(form.text),
                                            "next": "https://evil.example/"}, follow_redirects=False)
     assert response.headers["location"] == "/"
+
+
+def test_pages_carry_the_security_headers(admin):
+    headers = admin.get("/months/2023-06").headers
+    assert headers["content-security-policy"].startswith("default-src 'self'")
+    assert "script-src" not in headers["content-security-policy"]  # no scripts at all: default-src covers them
+    assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"

@@ -10,6 +10,8 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from govwatch.store import web_tables  # noqa: F401  (the web tables must be in the ORM's metadata)
 from govwatch.store.db import Database
@@ -28,6 +30,27 @@ _HEADERS = {
 }
 
 
+class SecurityHeaders:
+    """Pure ASGI middleware (no per-request task, unlike @app.middleware) adding the headers above."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in _HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def create_app(db: Database, config: WebConfig | None = None) -> FastAPI:
     """A web app over `db` (already migrated)."""
     app = FastAPI(title="govwatch 政府网站与政务新媒体监管", version="1", docs_url=None, redoc_url=None)
@@ -38,12 +61,7 @@ def create_app(db: Database, config: WebConfig | None = None) -> FastAPI:
     for module in (auth, overview, units, review, prepublish, rectify, api):
         app.include_router(module.router)
 
-    @app.middleware("http")
-    async def _security_headers(request: Request, call_next) -> Response:
-        response = await call_next(request)
-        for name, value in _HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, exc: HTTPException) -> Response:

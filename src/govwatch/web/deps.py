@@ -7,7 +7,6 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-
 from typing import Annotated
 
 from fastapi import Depends, Form, HTTPException, Path, Request

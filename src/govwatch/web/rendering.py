@@ -23,7 +23,8 @@ templates.env.auto_reload = False  # packaged templates do not change under a ru
 VERDICT_LABELS = {FindingStatus.OPEN: "待审核", FindingStatus.CONFIRMED: "已确认", FindingStatus.FALSE_ALARM: "误报"}
 
 
-def _labels(stored: StoredCounty) -> dict[str, Any]:
+def annex_labels(stored: StoredCounty) -> dict[str, Any]:
+    """Each annex's grade labels (优秀/合格/不合格 or 差), as the county's rules name them."""
     rules = {"disclosure": stored.rules.disclosure, "news": stored.rules.news, "new_media": stored.rules.new_media}
     return {annex: r.grades for annex, r in rules.items()}
 
@@ -47,7 +48,7 @@ def _local(stored: StoredCounty):
 
 def page(request: Request, ctx: Context, name: str, status_code: int = 200, **values: Any) -> HTMLResponse:
     """Render a signed-in page with the viewer, the CSRF token for its forms and the shared labels."""
-    labels = _labels(ctx.stored)
+    labels = annex_labels(ctx.stored)
     values.update(
         viewer=ctx.viewer, csrf=ctx.viewer.csrf, county=ctx.stored.county.county, annex_names=ANNEX_NAMES,
         grade_class=lambda annex, grade: grade_class(labels, annex, grade), local=_local(ctx.stored),

@@ -14,7 +14,7 @@ from govwatch.services.dashboard import evaluated_months, month_view, post_count
 from govwatch.services.report import EmptyMonth, write_report
 from govwatch.web.charts import bars, year_failures
 from govwatch.web.deps import Context, context, default_month, not_editor, parse_month
-from govwatch.web.rendering import page
+from govwatch.web.rendering import annex_labels, page
 
 router = APIRouter(include_in_schema=False)
 
@@ -39,9 +39,7 @@ def month_page(request: Request, month: str, kind: str = "", ctx: Context = Depe
     counts = post_counts(ctx.session, ctx.stored, chosen)
     shown = {r.unit_id for rows in view.rows.values() for r in rows}
     per_unit = sorted(((names[u], n) for u, n in counts.items() if u in shown), key=lambda x: -x[1])
-    fails = {annex: labels.fail for annex, labels in
-             (("disclosure", ctx.stored.rules.disclosure.grades), ("news", ctx.stored.rules.news.grades),
-              ("new_media", ctx.stored.rules.new_media.grades))}
+    fails = {annex: labels.fail for annex, labels in annex_labels(ctx.stored).items()}
     return page(request, ctx, "overview.html", view=view, months=evaluated_months(ctx.session, ctx.stored),
                 kinds=kinds, kind=kind, grade_bars={a: bars(c.items()) for a, c in view.counts.items()},
                 unit_bars=bars(per_unit[:30]), trend=year_failures(ctx.session, ctx.stored, chosen, fails, scope))

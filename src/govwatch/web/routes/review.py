@@ -21,8 +21,7 @@ router = APIRouter(include_in_schema=False)
 def queue(request: Request, status: str = "open", ctx: Context = Depends(context), _=Depends(not_editor)) -> Response:
     statuses = [FindingStatus(status)] if status in FindingStatus.__members__.values() else list(FindingStatus)
     items = review.finding_queue(ctx.session, ctx.stored, statuses)
-    subjects = {annex: names for annex, names in _subjects(ctx).items()}
-    return page(request, ctx, "review.html", items=items, status=status, subjects=subjects,
+    return page(request, ctx, "review.html", items=items, status=status, subjects=_subjects(ctx),
                 severities=list(Severity), message=request.query_params.get("msg", ""))
 
 
