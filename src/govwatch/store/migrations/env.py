@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from govwatch.store.tables import Base
+from govwatch.store.schema import metadata
 
 config = context.config
 engine = config.attributes.get("engine") or create_engine(config.get_main_option("sqlalchemy.url"))
@@ -11,7 +11,7 @@ engine = config.attributes.get("engine") or create_engine(config.get_main_option
 with engine.connect() as connection:
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )
