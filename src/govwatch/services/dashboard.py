@@ -133,11 +133,13 @@ class _MonthRowsCache:
 _month_rows = _MonthRowsCache()
 
 
-def _grade_rows(session: Session, stored: StoredCounty, month: Month, subjects: list[str] | None = None) -> list[GradeRow]:
+def _grade_rows(session: Session, stored: StoredCounty, month: Month,
+                subjects: list[str] | None = None) -> list[GradeRow]:
     return _month_rows.rows(session, stored, month, subjects)
 
 
-def _load_grade_rows(session: Session, stored: StoredCounty, month: Month, subjects: list[str] | None) -> list[GradeRow]:
+def _load_grade_rows(session: Session, stored: StoredCounty, month: Month,
+                     subjects: list[str] | None) -> list[GradeRow]:
     query = select(EvaluationRow).where(EvaluationRow.county_id == stored.id, EvaluationRow.month == str(month))
     if subjects is not None:
         query = query.where(EvaluationRow.subject.in_(subjects))
@@ -151,7 +153,8 @@ def _load_grade_rows(session: Session, stored: StoredCounty, month: Month, subje
     return rows
 
 
-def _grades_only(session: Session, stored: StoredCounty, months: list[str], subjects: list[str] | None) -> list[MonthGrade]:
+def _grades_only(session: Session, stored: StoredCounty, months: list[str],
+                 subjects: list[str] | None) -> list[MonthGrade]:
     """Final grades of some months without their figures and reasons (no JSON to decode)."""
     query = select(EvaluationRow.month, EvaluationRow.annex, EvaluationRow.subject, EvaluationRow.grade).where(
         EvaluationRow.county_id == stored.id, EvaluationRow.month.in_(months))

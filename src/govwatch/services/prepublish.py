@@ -92,7 +92,8 @@ def get_check(session: Session, stored: StoredCounty, check_id: int) -> PublishC
     return row
 
 
-def recent_checks(session: Session, stored: StoredCounty, unit_id: int | None, limit: int = 50) -> list[PublishCheckRow]:
+def recent_checks(session: Session, stored: StoredCounty, unit_id: int | None,
+                  limit: int = 50) -> list[PublishCheckRow]:
     query = select(PublishCheckRow).where(PublishCheckRow.county_id == stored.id)
     if unit_id is not None:
         query = query.where(PublishCheckRow.unit_id == unit_id)

@@ -77,8 +77,12 @@ def context(request: Request) -> Iterator[Context]:
         yield Context(session, stored, found)
 
 
+# Its teardown (commit) runs before the response is sent: a browser following a redirect must see the change.
+Ctx = Annotated[Context, Depends(context, scope="function")]
+
+
 # The checks below do no I/O: async, so they run on the event loop without a thread-pool hop.
-async def not_editor(ctx: Context = Depends(context)) -> Viewer:
+async def not_editor(ctx: Ctx) -> Viewer:
     """Admins and leaders: views of the whole county."""
     if ctx.viewer.role is Role.EDITOR:
         raise HTTPException(403, "单位编辑只能查看本单位的信息")
@@ -91,7 +95,7 @@ def _checked(found: Viewer, token: str) -> Viewer:
     return found
 
 
-async def logout_user(ctx: Context = Depends(context), csrf_token: str = Form("")) -> Viewer:
+async def logout_user(ctx: Ctx, csrf_token: str = Form("")) -> Viewer:
     return _checked(ctx.viewer, csrf_token)
 
 

@@ -12,7 +12,7 @@ from govwatch.services import review
 from govwatch.services.dashboard import account_view, evaluated_months, month_view, unit_view
 from govwatch.services.rectification import item_overdue
 from govwatch.store.tables import AccountRow
-from govwatch.web.deps import Context, RowId, context, ensure_unit, parse_month
+from govwatch.web.deps import Context, Ctx, RowId, ensure_unit, parse_month
 from govwatch.web.routes.rectify import visible_items
 from govwatch.web.routes.units import account_row, chosen_month, unit_known
 from govwatch.web.schemas import (
@@ -46,20 +46,20 @@ def _account(row: AccountRow) -> AccountOut:
 
 
 @router.get("/me", response_model=MeOut)
-def me(ctx: Context = Depends(context)) -> MeOut:
+def me(ctx: Ctx) -> MeOut:
     v = ctx.viewer
     return MeOut(name=v.name, role=v.role.value, role_label=v.role_label, unit_id=v.unit_id, unit=v.unit)
 
 
 @router.get("/months", response_model=list[str])
-def months(ctx: Context = Depends(context)) -> list[str]:
+def months(ctx: Ctx) -> list[str]:
     """Months with stored grades, newest first."""
     return [str(m) for m in evaluated_months(ctx.session, ctx.stored)]
 
 
 @router.get("/months/{month}", response_model=MonthOut, responses=_403)
-def month(month: str = _MONTH, kind: str | None = Query(None, description="单位类别：部门、镇街、园区"),
-          ctx: Context = Depends(context)) -> MonthOut:
+def month(ctx: Ctx, month: str = _MONTH,
+          kind: str | None = Query(None, description="单位类别：部门、镇街、园区")) -> MonthOut:
     """The month's grades in the three annexes (an editor: its own unit's only) with the previous month's."""
     view = month_view(ctx.session, ctx.stored, parse_month(month), kind, _scope(ctx))
     rows = {annex: [GradeOut.of(r) for r in view.rows[annex]] for annex in ANNEXES}
@@ -67,14 +67,14 @@ def month(month: str = _MONTH, kind: str | None = Query(None, description="单�
 
 
 @router.get("/units", response_model=list[UnitOut])
-def units(ctx: Context = Depends(context)) -> list[UnitOut]:
+def units(ctx: Ctx) -> list[UnitOut]:
     ids = ctx.stored.unit_ids
     return [UnitOut(id=ids[u.name], name=u.name, kind=u.kind.value) for u in ctx.stored.county.units
             if ctx.viewer.sees_unit(ids[u.name])]
 
 
 @router.get("/units/{unit_id}", response_model=UnitDetailOut, responses=_403)
-def unit(unit_id: RowId, month: str | None = _MONTH_QUERY, ctx: Context = Depends(context)) -> UnitDetailOut:
+def unit(ctx: Ctx, unit_id: RowId, month: str | None = _MONTH_QUERY) -> UnitDetailOut:
     unit_known(ctx, unit_id)
     view = unit_view(ctx.session, ctx.stored, unit_id, chosen_month(ctx, month))
     name = next(n for n, uid in ctx.stored.unit_ids.items() if uid == unit_id)
@@ -86,7 +86,7 @@ def unit(unit_id: RowId, month: str | None = _MONTH_QUERY, ctx: Context = Depend
 
 
 @router.get("/accounts/{account_id}", response_model=AccountDetailOut, responses=_403)
-def account(account_id: RowId, month: str | None = _MONTH_QUERY, ctx: Context = Depends(context)) -> AccountDetailOut:
+def account(ctx: Ctx, account_id: RowId, month: str | None = _MONTH_QUERY) -> AccountDetailOut:
     row = account_row(ctx.session, ctx.stored.id, account_id)
     ensure_unit(ctx.viewer, row.unit_id)
     view = account_view(ctx.session, ctx.stored, row, chosen_month(ctx, month))
@@ -98,8 +98,8 @@ def account(account_id: RowId, month: str | None = _MONTH_QUERY, ctx: Context = 
 
 
 @router.get("/findings", response_model=list[QueueFindingOut])
-def findings(status: FindingStatus | None = None, limit: int = Query(200, ge=1, le=1000),
-             ctx: Context = Depends(context)) -> list[QueueFindingOut]:
+def findings(ctx: Ctx, status: FindingStatus | None = None,
+             limit: int = Query(200, ge=1, le=1000)) -> list[QueueFindingOut]:
     """The review queue (an editor: its own unit's findings)."""
     items = review.finding_queue(ctx.session, ctx.stored, [status] if status else list(FindingStatus),
                                  ctx.viewer.unit_id, limit)
@@ -108,6 +108,6 @@ def findings(status: FindingStatus | None = None, limit: int = Query(200, ge=1, 
 
 
 @router.get("/rectifications", response_model=list[RectificationOut])
-def rectifications(ctx: Context = Depends(context)) -> list[RectificationOut]:
+def rectifications(ctx: Ctx) -> list[RectificationOut]:
     now = datetime.now(UTC)
     return [RectificationOut.of(r, item_overdue(r, now)) for r in visible_items(ctx, now)]

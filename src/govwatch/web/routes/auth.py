@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from govwatch.services.accounts import SESSION_LIFETIME, LoginLocked, Viewer, sign_in, sign_out
 from govwatch.store import audit
-from govwatch.web.deps import LOGIN_CSRF_COOKIE, SESSION_COOKIE, Context, context, db_session, logout_user
+from govwatch.web.deps import Ctx, LOGIN_CSRF_COOKIE, SESSION_COOKIE, db_session, logout_user
 from govwatch.web.rendering import templates
 
 router = APIRouter(include_in_schema=False)
@@ -39,7 +39,7 @@ def login_page(request: Request, next: str = "/") -> Response:
 
 @router.post("/login")
 def login(request: Request, username: str = Form(""), password: str = Form(""), csrf_token: str = Form(""),
-          next: str = Form("/"), session: Session = Depends(db_session)) -> Response:
+          next: str = Form("/"), session: Session = Depends(db_session, scope="function")) -> Response:
     expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
     if not expected or not secrets.compare_digest(expected, csrf_token):
         return _login_form(request, "表单已失效，请重新登录", 403, next)
@@ -59,7 +59,7 @@ def login(request: Request, username: str = Form(""), password: str = Form(""), 
 
 
 @router.post("/logout")
-def logout(request: Request, user: Viewer = Depends(logout_user), ctx: Context = Depends(context)) -> Response:
+def logout(request: Request, ctx: Ctx, user: Viewer = Depends(logout_user)) -> Response:
     sign_out(ctx.session, request.cookies.get(SESSION_COOKIE, ""))
     audit.record(ctx.session, user.name, "logout", f"user:{user.id}")
     response = RedirectResponse("/login", status_code=303)

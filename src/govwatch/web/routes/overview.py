@@ -13,7 +13,7 @@ from govwatch.domain.model import UnitKind
 from govwatch.services.dashboard import evaluated_months, month_view, post_counts
 from govwatch.services.report import EmptyMonth, write_report
 from govwatch.web.charts import bars, year_failures
-from govwatch.web.deps import Context, context, default_month, not_editor, parse_month
+from govwatch.web.deps import Ctx, default_month, not_editor, parse_month
 from govwatch.web.rendering import annex_labels, page
 
 router = APIRouter(include_in_schema=False)
@@ -25,12 +25,12 @@ _DOWNLOADS = {
 
 
 @router.get("/")
-def home(ctx: Context = Depends(context)) -> Response:
+def home(ctx: Ctx) -> Response:
     return RedirectResponse(f"/months/{default_month(ctx)}", status_code=303)
 
 
 @router.get("/months/{month}", response_class=HTMLResponse)
-def month_page(request: Request, month: str, kind: str = "", ctx: Context = Depends(context)) -> Response:
+def month_page(request: Request, ctx: Ctx, month: str, kind: str = "") -> Response:
     chosen = parse_month(month)
     scope = {ctx.viewer.unit_id} if ctx.viewer.unit_id else None
     kinds = [k.value for k in UnitKind]
@@ -46,7 +46,7 @@ def month_page(request: Request, month: str, kind: str = "", ctx: Context = Depe
 
 
 @router.get("/months/{month}/{name}")
-def download(request: Request, month: str, name: str, ctx: Context = Depends(context),
+def download(request: Request, ctx: Ctx, month: str, name: str,
              _=Depends(not_editor)) -> Response:
     """The notice (.docx) or the annexes (.xlsx), written by the reports code into a temporary folder."""
     if name not in _DOWNLOADS:

@@ -9,7 +9,7 @@ from govwatch.proofread.documents import MAX_BYTES, UnreadableDocument, read_doc
 from govwatch.services import prepublish
 from govwatch.services.accounts import Viewer
 from govwatch.store.web_tables import PublishCheckRow
-from govwatch.web.deps import Context, RowId, context, ensure_unit, form_user
+from govwatch.web.deps import Context, Ctx, RowId, ensure_unit, form_user
 from govwatch.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
@@ -17,14 +17,14 @@ _UPLOAD_LIMIT = min(MAX_BYTES, 20 * 1024 * 1024)
 
 
 @router.get("/proofread", response_class=HTMLResponse)
-def proofread_page(request: Request, ctx: Context = Depends(context)) -> Response:
+def proofread_page(request: Request, ctx: Ctx) -> Response:
     checks = prepublish.recent_checks(ctx.session, ctx.stored, ctx.viewer.unit_id)
     return page(request, ctx, "proofread.html", checks=checks, message="")
 
 
 @router.post("/proofread")
-async def submit(request: Request, title: str = Form(""), text: str = Form(""), document: UploadFile | None = File(None),
-                 ctx: Context = Depends(context), user: Viewer = Depends(form_user)) -> Response:
+async def submit(request: Request, ctx: Ctx, title: str = Form(""), text: str = Form(""),
+                 document: UploadFile | None = File(None), user: Viewer = Depends(form_user)) -> Response:
     """Check the pasted text, or the uploaded file when one is given, and keep it for the reviews."""
     if document is not None and document.filename:
         data = await document.read(_UPLOAD_LIMIT + 1)
@@ -59,7 +59,7 @@ def _own_check(ctx: Context, check_id: int) -> PublishCheckRow:
 
 
 @router.get("/proofread/{check_id}", response_class=HTMLResponse)
-def result(request: Request, check_id: RowId, ctx: Context = Depends(context)) -> Response:
+def result(request: Request, ctx: Ctx, check_id: RowId) -> Response:
     row = _own_check(ctx, check_id)
     findings = prepublish.check_draft(ctx.session, ctx.stored, row.text)
     done = prepublish.steps(ctx.session, row.id)
@@ -68,7 +68,7 @@ def result(request: Request, check_id: RowId, ctx: Context = Depends(context)) -
 
 
 @router.post("/proofread/{check_id}/sign")
-def sign(check_id: RowId, stage: str = Form(...), opinion: str = Form(""), ctx: Context = Depends(context),
+def sign(ctx: Ctx, check_id: RowId, stage: str = Form(...), opinion: str = Form(""),
          user: Viewer = Depends(form_user)) -> Response:
     row = _own_check(ctx, check_id)
     try:

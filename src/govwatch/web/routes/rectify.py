@@ -12,7 +12,7 @@ from govwatch.services.accounts import Viewer
 from govwatch.store import audit
 from govwatch.store.rectifications import get_item
 from govwatch.store.tables import RectificationRow
-from govwatch.web.deps import Context, RowId, context, form_admin, form_user
+from govwatch.web.deps import Context, Ctx, RowId, form_admin, form_user
 from govwatch.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
@@ -35,7 +35,7 @@ def _item(ctx: Context, item_id: int) -> RectificationRow:
 
 
 @router.get("/rectifications", response_class=HTMLResponse)
-def items_page(request: Request, ctx: Context = Depends(context)) -> Response:
+def items_page(request: Request, ctx: Ctx) -> Response:
     now = datetime.now(UTC)
     rows = visible_items(ctx, now)
     return page(request, ctx, "rectifications.html", items=rows,
@@ -43,7 +43,7 @@ def items_page(request: Request, ctx: Context = Depends(context)) -> Response:
 
 
 @router.post("/rectifications/{item_id}/respond")
-def respond(item_id: RowId, response: str = Form(""), ctx: Context = Depends(context),
+def respond(ctx: Ctx, item_id: RowId, response: str = Form(""),
             user: Viewer = Depends(form_user)) -> Response:
     row = _item(ctx, item_id)
     try:
@@ -56,7 +56,7 @@ def respond(item_id: RowId, response: str = Form(""), ctx: Context = Depends(con
 
 
 @router.post("/rectifications/{item_id}/close")
-def close(item_id: RowId, note: str = Form(""), ctx: Context = Depends(context),
+def close(ctx: Ctx, item_id: RowId, note: str = Form(""),
           user: Viewer = Depends(form_admin)) -> Response:
     row = _item(ctx, item_id)
     try:

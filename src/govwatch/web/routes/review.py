@@ -11,14 +11,14 @@ from govwatch.domain.model import FindingStatus, Severity
 from govwatch.services import review
 from govwatch.services.accounts import Viewer
 from govwatch.store import audit
-from govwatch.web.deps import Context, RowId, context, form_admin, not_editor, parse_month
+from govwatch.web.deps import Context, Ctx, RowId, form_admin, not_editor, parse_month
 from govwatch.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/review", response_class=HTMLResponse)
-def queue(request: Request, status: str = "open", ctx: Context = Depends(context), _=Depends(not_editor)) -> Response:
+def queue(request: Request, ctx: Ctx, status: str = "open", _=Depends(not_editor)) -> Response:
     statuses = [FindingStatus(status)] if status in FindingStatus.__members__.values() else list(FindingStatus)
     items = review.finding_queue(ctx.session, ctx.stored, statuses)
     return page(request, ctx, "review.html", items=items, status=status, subjects=_subjects(ctx),
@@ -32,8 +32,8 @@ def _subjects(ctx: Context) -> dict[str, list[str]]:
 
 
 @router.post("/review/findings/{finding_id}")
-def verdict(finding_id: RowId, verdict: FindingStatus = Form(...), severity: str = Form(""),
-            ctx: Context = Depends(context), user: Viewer = Depends(form_admin)) -> Response:
+def verdict(ctx: Ctx, finding_id: RowId, verdict: FindingStatus = Form(...), severity: str = Form(""),
+            user: Viewer = Depends(form_admin)) -> Response:
     chosen = Severity(severity) if severity in Severity.__members__.values() else None
     try:
         review.set_verdict(ctx.session, ctx.stored, finding_id, verdict, chosen, user.name)
@@ -43,8 +43,8 @@ def verdict(finding_id: RowId, verdict: FindingStatus = Form(...), severity: str
 
 
 @router.post("/review/overrides")
-def override(month: str = Form(...), annex: str = Form(...), subject: str = Form(...), grade: str = Form(...),
-             reason: str = Form(""), ctx: Context = Depends(context), user: Viewer = Depends(form_admin)) -> Response:
+def override(ctx: Ctx, month: str = Form(...), annex: str = Form(...), subject: str = Form(...), grade: str = Form(...),
+             reason: str = Form(""), user: Viewer = Depends(form_admin)) -> Response:
     try:
         review.override_grade(ctx.session, ctx.stored, parse_month(month), annex, subject, grade, reason,
                               user.name, datetime.now(UTC))
@@ -54,5 +54,5 @@ def override(month: str = Form(...), annex: str = Form(...), subject: str = Form
 
 
 @router.get("/audit", response_class=HTMLResponse)
-def audit_log(request: Request, ctx: Context = Depends(context), _=Depends(not_editor)) -> Response:
+def audit_log(request: Request, ctx: Ctx, _=Depends(not_editor)) -> Response:
     return page(request, ctx, "audit.html", entries=audit.latest(ctx.session))

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from govwatch.domain.calendar import Month
 from govwatch.services.dashboard import account_view, unit_view
 from govwatch.store.tables import AccountRow
-from govwatch.web.deps import Context, RowId, context, default_month, ensure_unit, parse_month
+from govwatch.web.deps import Context, Ctx, RowId, default_month, ensure_unit, parse_month
 from govwatch.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
@@ -34,14 +34,14 @@ def unit_known(ctx: Context, unit_id: int) -> None:
 
 
 @router.get("/units", response_class=HTMLResponse)
-def units_page(request: Request, ctx: Context = Depends(context)) -> Response:
+def units_page(request: Request, ctx: Ctx) -> Response:
     ids = ctx.stored.unit_ids
     units = [(u, ids[u.name]) for u in ctx.stored.county.units if ctx.viewer.sees_unit(ids[u.name])]
     return page(request, ctx, "units.html", units=units)
 
 
 @router.get("/units/{unit_id}", response_class=HTMLResponse)
-def unit_page(request: Request, unit_id: RowId, month: str | None = None, ctx: Context = Depends(context)) -> Response:
+def unit_page(request: Request, ctx: Ctx, unit_id: RowId, month: str | None = None) -> Response:
     unit_known(ctx, unit_id)
     chosen = chosen_month(ctx, month)
     name = next(n for n, uid in ctx.stored.unit_ids.items() if uid == unit_id)
@@ -50,8 +50,7 @@ def unit_page(request: Request, unit_id: RowId, month: str | None = None, ctx: C
 
 
 @router.get("/accounts/{account_id}", response_class=HTMLResponse)
-def account_page(request: Request, account_id: RowId, month: str | None = None,
-                 ctx: Context = Depends(context)) -> Response:
+def account_page(request: Request, ctx: Ctx, account_id: RowId, month: str | None = None) -> Response:
     account = account_row(ctx.session, ctx.stored.id, account_id)
     ensure_unit(ctx.viewer, account.unit_id)
     chosen = chosen_month(ctx, month)
