@@ -24,13 +24,11 @@ import statistics
 import subprocess
 import sys
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -41,6 +39,7 @@ from govwatch.services.demo import run_demo  # noqa: E402
 from govwatch.store.counties import load_stored_county  # noqa: E402
 from govwatch.store.db import Database, open_database  # noqa: E402
 from govwatch.store.tables import FindingRow, PostRow  # noqa: E402
+from scale import fresh_schema  # noqa: E402  (bench/scale.py: a new PostgreSQL schema and its URL)
 
 MEIXIAN = ROOT / "examples" / "meixian"
 JUNE = Month(2023, 6)
@@ -51,15 +50,6 @@ _POSTS = ("id", "county_id", "unit_id", "column_id", "account_id", "natural_key"
 _FINDINGS = ("post_id", "rule", "type", "severity", "certain", "status", "wrong", "suggestion", "start", "line",
              "offset", "length", "explanation", "created_at")
 _FINDING_LIST = ", ".join(f'"{c}"' for c in _FINDINGS)  # "offset" is a reserved word
-
-
-def fresh_schema(base: str) -> tuple[str, str]:
-    schema = f"gw_web_{uuid.uuid4().hex[:8]}"
-    engine = create_engine(base)
-    with engine.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine.dispose()
-    return schema, make_url(base).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(False)
 
 
 def fill(db: Database, target: int, per_month: int) -> int:
