@@ -54,6 +54,8 @@ def test_unit_page_shows_each_grade_with_its_reasons_and_posts(admin, site, demo
                     assert f'href="{evidence.url}"' in text
     news = next(g for g in evaluation.news if g.unit == site.unit)
     assert f"本月信息 {len(news.posts)} 条" in text
+    for account in (a for a in evaluation.new_media if a.unit == site.unit):  # posts name their account
+        assert f">{account.account}</a>" in text
 
 
 def test_account_page_marks_the_silent_days(admin, site, demo_month):
