@@ -25,13 +25,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from datetime import timedelta
 from pathlib import Path
 
 from ruamel.yaml import YAML
-from sqlalchemy import create_engine, delete, func, select, text, update
-from sqlalchemy.engine import make_url
+from sqlalchemy import delete, func, select, text, update
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -50,6 +48,7 @@ from govwatch.services.evaluate import evaluate_stored  # noqa: E402
 from govwatch.services.ingest import ingest_posts  # noqa: E402
 from govwatch.store.counties import StoredCounty, county_names, load_stored_county, save_config  # noqa: E402
 from govwatch.store.db import Database, open_database  # noqa: E402
+from govwatch.store.scratch import scratch_schema  # noqa: E402
 from govwatch.store.tables import FindingRow, PostRow  # noqa: E402
 
 MEIXIAN = ROOT / "examples" / "meixian"
@@ -59,17 +58,6 @@ POST_COLUMNS = ("id", "county_id", "unit_id", "column_id", "account_id", "natura
                 "published_at", "text", "kind", "content_hash", "source", "collected_at", "checked_at")
 FINDING_COLUMNS = ("post_id", "rule", "type", "severity", "certain", "status", "wrong", "suggestion", "start",
                    "line", "offset", "length", "explanation", "created_at")
-
-
-def fresh_schema(base: str) -> tuple[str, str]:
-    """A new schema on the server at `base`; returns (its name, the URL whose search_path is it)."""
-    schema = f"gw_scale_{uuid.uuid4().hex[:8]}"
-    engine = create_engine(base)
-    with engine.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine.dispose()
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    return schema, url.render_as_string(hide_password=False)
 
 
 def renamed(config: CountyConfig, name: str, data: dict | None = None) -> CountyConfig:
@@ -296,8 +284,13 @@ def main() -> None:
     if args.small:
         args.counties, args.posts, args.samples, args.checked = 10, 100_000, 4, 1
     print(f"machine: {platform.machine()} {os.cpu_count()} CPUs, python {platform.python_version()}")
-    schema, url = fresh_schema(args.database_url)
-    print(f"schema: {schema}")
+    with scratch_schema(args.database_url, "gw_scale", keep=args.keep) as url:
+        print(f"database: {url}")
+        run(url, args)
+
+
+def run(url: str, args: argparse.Namespace) -> None:
+    """Build the province in the database at `url` and print every measure."""
     db = open_database(url)
     try:
         plan = validate_file(DemoPlan, MEIXIAN / "demo" / "2023-06.yaml")
@@ -311,11 +304,6 @@ def main() -> None:
         print(f"peak RSS: this process {own:.0f} MB, largest worker process {workers:.0f} MB")
     finally:
         db.dispose()
-        if not args.keep:
-            engine = create_engine(args.database_url)
-            with engine.begin() as connection:
-                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            engine.dispose()
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -38,8 +38,8 @@ from govwatch.services.accounts import Role, add_user  # noqa: E402
 from govwatch.services.demo import run_demo  # noqa: E402
 from govwatch.store.counties import load_stored_county  # noqa: E402
 from govwatch.store.db import Database, open_database  # noqa: E402
+from govwatch.store.scratch import scratch_schema  # noqa: E402
 from govwatch.store.tables import FindingRow, PostRow  # noqa: E402
-from scale import fresh_schema  # noqa: E402  (bench/scale.py: a new PostgreSQL schema and its URL)
 
 MEIXIAN = ROOT / "examples" / "meixian"
 JUNE = Month(2023, 6)
@@ -204,18 +204,11 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
     print(f"machine: {platform.machine()} {os.cpu_count()} CPUs, python {platform.python_version()}")
-    schema, url = fresh_schema(args.database)
-    print(f"schema {schema}")
-    try:
+    with scratch_schema(args.database, "gw_web", keep=args.keep) as url:
+        print(f"database: {url}")
         unit_id = prepare(url, args.posts, args.per_month)
         for workers in (int(w) for w in args.workers.split(",")):
             measure(url, unit_id, [int(c) for c in args.concurrency.split(",")], args.seconds, workers)
-    finally:
-        if not args.keep:
-            engine = create_engine(args.database)
-            with engine.begin() as connection:
-                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            engine.dispose()
 
 
 if __name__ == "__main__":

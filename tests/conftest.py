@@ -64,21 +64,11 @@ def sqlite_url(tmp_path) -> str:
 def postgres_url():
     """A fresh schema in the PostgreSQL server; fails (never skips) when the server is unreachable."""
     import os
-    import uuid
 
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
+    from govwatch.store.scratch import scratch_schema
 
-    base = os.environ.get("GOVWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-    schema = f"gw_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    yield url.render_as_string(hide_password=False)
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    with scratch_schema(os.environ.get("GOVWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
