@@ -48,3 +48,24 @@ def test_a_broken_template_names_its_line(demo_copy, tmp_path):
     db = ["--db", demo_copy.url.render_as_string(hide_password=False)]
     result = run(*db, "report", "--month", "2023-06", "--out", tmp_path / "x", "--template", bad, "--no-pdf")
     assert result.exit_code == 2 and "notice.md.j2:2" in result.output and "通报模板语法错误" in result.output
+
+
+def test_report_uses_the_county_wording_that_load_config_stored(demo_copy, tmp_path, meixian_dir):
+    from docx import Document
+
+    db = ["--db", demo_copy.url.render_as_string(hide_password=False)]
+    county_opening, shipped_opening = "按照中省市常态化监管工作要求", "按照常态化监管工作要求"
+
+    def opening(folder):
+        result = run(*db, "report", "--month", "2023-06", "--out", folder, "--no-pdf")
+        assert result.exit_code == 0, result.output
+        return "\n".join(p.text for p in Document(folder / "通报-2023-06.docx").paragraphs)
+
+    assert county_opening in opening(tmp_path / "stored")
+    bare = tmp_path / "county"
+    bare.mkdir()
+    for name in ("county.yaml", "rules.yaml"):
+        (bare / name).write_text((meixian_dir / name).read_text(encoding="utf-8"), encoding="utf-8")
+    assert run(*db, "load-config", bare).exit_code == 0  # a folder without notice.md.j2: the shipped wording
+    text = opening(tmp_path / "shipped")
+    assert shipped_opening in text and county_opening not in text

@@ -15,6 +15,7 @@ from govwatch.domain.rules import Rules
 
 COUNTY_FILE = "county.yaml"
 RULES_FILE = "rules.yaml"
+NOTICE_FILE = "notice.md.j2"  # the county's wording of its monthly notice (optional)
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -28,6 +29,7 @@ class CountyConfig:
     rules: Rules
     county_data: dict[str, Any]
     rules_data: dict[str, Any]
+    notice_template: str | None = None  # the text of NOTICE_FILE, when the folder has one
 
 
 def _validate(model: type[Model], data: Any, sources: list[tuple[Path, Any]]) -> Model:
@@ -99,4 +101,6 @@ def load_county_dir(directory: Path) -> CountyConfig:
         raise ConfigError([f"{directory}: 目录不存在"])
     county, county_data = load_county(directory / COUNTY_FILE)
     rules, rules_data = load_rules(directory / RULES_FILE)
-    return CountyConfig(directory, county, rules, county_data, rules_data)
+    notice = directory / NOTICE_FILE
+    template = notice.read_text(encoding="utf-8") if notice.is_file() else None
+    return CountyConfig(directory, county, rules, county_data, rules_data, template)

@@ -26,6 +26,7 @@ from govwatch.reports.notice_model import NoticeModel, TextError
 
 PACKAGE_PREFIX = "govwatch"
 DEFAULT_TEMPLATE = f"{PACKAGE_PREFIX}/notice.md.j2"
+STORED_TEMPLATE = "已载入的县区通报模板 notice.md.j2"  # the county's own, as load-config stored it
 
 _HEADINGS = {"####": "subheading", "###": "heading", "##": "title", "#": "issuer"}
 _DIRECTIVES = {"主送": "recipients", "附件说明": "attachments", "署名": "signature", "成文日期": "date",
@@ -84,11 +85,13 @@ def quoted(names: Iterable[str]) -> str:
     return "".join(f"“{n}”" for n in names)
 
 
-def _environment(template_dir: Path | None) -> jinja2.Environment:
+def _environment(template_dir: Path | None, stored: str | None) -> jinja2.Environment:
     package = jinja2.PackageLoader("govwatch.reports", "templates")
     loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({PACKAGE_PREFIX: package})]
     if template_dir is not None:
         loaders.insert(0, jinja2.FileSystemLoader(str(template_dir)))
+    elif stored is not None:
+        loaders.insert(0, jinja2.DictLoader({STORED_TEMPLATE: stored}))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False,
@@ -99,10 +102,11 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
     return env
 
 
-def render_text(model: NoticeModel, issued: date, template: Path | None = None) -> str:
-    """The template (the county's file, else the shipped default) rendered for `model`."""
-    env = _environment(template.parent if template else None)
-    name = template.name if template else DEFAULT_TEMPLATE
+def render_text(model: NoticeModel, issued: date, template: Path | None = None, stored: str | None = None) -> str:
+    """The template rendered for `model`: a file being edited, else the county's stored one, else the shipped default."""
+    env = _environment(template.parent if template else None, stored)
+    name = template.name if template else STORED_TEMPLATE if stored is not None else DEFAULT_TEMPLATE
+    shown = str(template) if template else name
     context = {
         "county": model.county, "month": model.month, "issued": issued, "rules": model.rules,
         "labels": model.labels, "summary": model.summary, "grades": model.grades, "errors": model.errors,
@@ -111,9 +115,9 @@ def render_text(model: NoticeModel, issued: date, template: Path | None = None) 
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateProblem(f"{exc.filename or name}:{exc.lineno}: 通报模板语法错误：{exc.message}") from None
+        raise TemplateProblem(f"{exc.filename or shown}:{exc.lineno}: 通报模板语法错误：{exc.message}") from None
     except jinja2.TemplateError as exc:
-        raise TemplateProblem(f"{template or name}: 通报模板无法生成：{exc}") from None
+        raise TemplateProblem(f"{shown}: 通报模板无法生成：{exc}") from None
 
 
 def parse_blocks(text: str, source: str = "通报模板") -> list[Block]:

@@ -24,7 +24,6 @@ from govwatch.store.db import Database
 from govwatch.store.tables import FindingRow, PostRow
 
 EXAMPLE_COUNTY = "meixian"
-NOTICE_TEMPLATE = "notice.md.j2"  # a county folder's own wording of the notice, when it has one
 
 
 class DemoGatherFailed(RuntimeError):
@@ -55,7 +54,7 @@ def run_demo(
     report_to: Path | None = None,
 ) -> DemoResult:
     """Publish the plan's month on local servers, crawl and ingest it into `db`, evaluate, and write the notice
-    into `report_to` (with the county's template and the plan's 成文日期); re-runs add nothing."""
+    into `report_to` (in the county's stored wording, dated the plan's 成文日期); re-runs add nothing."""
     on_stage("校验并载入县区配置")
     config = load_county_dir(config_dir)
     plan = validate_file(DemoPlan, config_dir / "demo" / f"{month}.yaml")
@@ -82,7 +81,6 @@ def run_demo(
         )
     report = None
     if report_to is not None:
-        template = config_dir / NOTICE_TEMPLATE
-        report = write_report(db, month, report_to, config.county.county.name,
-                              template if template.is_file() else None, plan.notice_date, on_stage=on_stage)
+        report = write_report(db, month, report_to, config.county.county.name, issued=plan.notice_date,
+                              on_stage=on_stage)
     return DemoResult(config, gathered, stored_posts, findings, len(overrides), evaluation, report)

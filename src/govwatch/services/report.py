@@ -20,7 +20,7 @@ from govwatch.reports.notice_text import Block, parse_blocks, render_text
 from govwatch.reports.pdf import convert_to_pdf, soffice
 from govwatch.services.evaluate import evaluate_stored
 from govwatch.services.rectification import open_items
-from govwatch.store.counties import StoredCounty, load_stored_county
+from govwatch.store.counties import StoredCounty, load_stored_county, notice_template
 from govwatch.store.db import Database
 from govwatch.store.findings import issues_of_posts
 from govwatch.store.history import year_grades
@@ -60,7 +60,8 @@ def notice_model(session: Session, stored: StoredCounty, month: Month) -> Notice
 def prepare(session: Session, stored: StoredCounty, month: Month, issued: date, template: Path | None) -> PreparedNotice:
     """Grade the month, render its text (a template error stops before anything is stored), open rectifications."""
     model = notice_model(session, stored, month)
-    blocks = parse_blocks(render_text(model, issued, template), str(template or "通报模板"))
+    stored_text = None if template else notice_template(session, stored.id)
+    blocks = parse_blocks(render_text(model, issued, template, stored_text), str(template or "通报模板"))
     open_items(session, stored, model)
     fails = {annex: labels.fail for annex, labels in model.labels.items()}
     trend = charts.month_grades(year_grades(session, stored.id, month.year), fails)

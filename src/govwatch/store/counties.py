@@ -36,9 +36,10 @@ def save_config(session: Session, config: CountyConfig) -> int:
     if row is None:
         row = CountyRow(name=county.county.name, config=config.county_data, rules=config.rules_data)
         session.add(row)
-        session.flush()
     else:
         row.config, row.rules, row.updated_at = config.county_data, config.rules_data, utcnow()
+    row.notice_template = config.notice_template
+    session.flush()
 
     units = {u.name: u for u in session.scalars(select(UnitRow).where(UnitRow.county_id == row.id))}
     for unit in county.units:
@@ -81,6 +82,11 @@ def save_config(session: Session, config: CountyConfig) -> int:
 
 def county_names(session: Session) -> list[str]:
     return list(session.scalars(select(CountyRow.name).order_by(CountyRow.id)))
+
+
+def notice_template(session: Session, county_id: int) -> str | None:
+    """The county's notice.md.j2 as `load-config` stored it (None: the shipped wording)."""
+    return session.scalar(select(CountyRow.notice_template).where(CountyRow.id == county_id))
 
 
 def load_stored_county(session: Session, name: str | None = None) -> StoredCounty:

@@ -56,6 +56,7 @@ class CountyRow(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     config: Mapped[dict] = mapped_column(JSON)
     rules: Mapped[dict] = mapped_column(JSON)
+    notice_template: Mapped[str | None] = mapped_column(Text, nullable=True)  # notice.md.j2 as loaded
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 

@@ -20,7 +20,7 @@ def report(
     month: str = typer.Option(..., "--month", help="通报月份，如 2023-06"),
     out: Path = typer.Option(..., "--out", help="输出目录"),
     county: str = typer.Option(None, "--county", help="县区名称（数据库中有多个县区时必填）"),
-    template: Path = typer.Option(None, "--template", help="县区的通报模板（如 examples/meixian/notice.md.j2）；默认用内置模板"),
+    template: Path = typer.Option(None, "--template", help="通报模板文件（修改模板时试用）；默认用 load-config 载入的县区模板 notice.md.j2，没有则用内置模板"),
     issued: str = typer.Option(None, "--date", help="成文日期 YYYY-MM-DD，默认今天"),
     pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="已安装 LibreOffice 时同时生成 PDF"),
 ) -> None:
