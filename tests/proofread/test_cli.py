@@ -105,3 +105,16 @@ def test_county_folder_option(tmp_path: Path):
     (tmp_path / "pairs.tsv").write_text("a\tb\n", encoding="utf-8")
     result = run(str(text), "--county", str(tmp_path))
     assert result.exit_code == 2 and "pairs.tsv 第 1 行" in result.output
+
+
+def test_a_docx_that_unpacks_to_far_more_than_its_size_is_refused(monkeypatch):
+    from govwatch.proofread import documents
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("全县各单位要认真贯彻落实会议精神。")
+    document.save(buffer)
+    assert "贯彻落实" in documents.read_document("稿件.docx", buffer.getvalue())
+    monkeypatch.setattr(documents, "MAX_UNPACKED_DOCX", 10_000)  # this small file unpacks to more than that
+    with pytest.raises(documents.UnreadableDocument, match="稿件.docx：Word 文档解压后达"):
+        documents.read_document("稿件.docx", buffer.getvalue())

@@ -83,3 +83,37 @@ def test_pages_carry_the_security_headers(admin):
     assert headers["content-security-policy"].startswith("default-src 'self'")
     assert "script-src" not in headers["content-security-policy"]  # no scripts at all: default-src covers them
     assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
+
+
+def test_resetting_or_disabling_an_account_ends_its_sessions(site, client_as):
+    from govwatch.store.users import disable_user, find_user, save_user
+
+    client = client_as("editor")
+    assert client.get("/api/me").status_code == 200
+    with site.db.transaction() as session:
+        row = find_user(session, "editor")
+        save_user(session, "editor", row.password_hash, row.role, row.unit_id)  # `user add` again: a reset
+    assert client.get("/api/me").status_code == 401
+    client = client_as("editor")
+    with site.db.transaction() as session:
+        assert disable_user(session, "editor") and not disable_user(session, "nobody")
+    assert client.get("/api/me").status_code == 401
+    assert sign_in(TestClient(client.app), "editor").status_code == 401
+
+
+def test_an_editor_of_another_county_sees_nothing_here(site, tmp_path, meixian_dir):
+    from govwatch.config.loader import load_county_dir
+    from govwatch.services.accounts import Role, add_user
+    from govwatch.store.counties import load_stored_county, save_config
+
+    config = load_county_dir(meixian_dir)
+    data = dict(config.county_data, county=dict(config.county_data["county"], name="邻县"))
+    other = type(config)(config.directory, type(config.county).model_validate(data), config.rules, data,
+                         config.rules_data)
+    with site.db.transaction() as session:
+        save_config(session, other)
+        add_user(session, load_stored_county(session, "邻县"), "neighbour", PASSWORD, Role.EDITOR, site.unit)
+    app = create_app(site.db, WebConfig(county=load_county_dir(meixian_dir).county.county.name))
+    client = TestClient(app)
+    assert sign_in(client, "neighbour").status_code == 303  # the password is right …
+    assert client.get("/api/rectifications").status_code == 401  # … but nothing of this county is theirs

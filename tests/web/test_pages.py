@@ -97,3 +97,19 @@ def test_openapi_describes_the_api(admin):
     assert {"/api/units", "/api/months/{month}", "/api/units/{unit_id}", "/api/findings",
             "/api/rectifications"} <= set(schema["paths"])
     assert not any(path.startswith(("/login", "/months")) for path in schema["paths"])
+
+
+def test_downloads_store_nothing(site, client_as):
+    from sqlalchemy import func, select
+
+    from govwatch.store.tables import EvaluationRow, RectificationRow
+
+    def state():
+        with site.db.transaction() as session:
+            return (session.scalar(select(func.count()).select_from(RectificationRow)),
+                    session.scalar(select(func.max(EvaluationRow.evaluated_at))))
+
+    before = state()
+    leader = client_as("leader")
+    assert leader.get("/months/2023-06/notice.docx").status_code == 200
+    assert state() == before

@@ -14,6 +14,9 @@ from pathlib import Path
 MAX_BYTES = 200 * 1024 * 1024  # beyond this a "document" is not something to proofread in one go
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 
+# A .docx unpacks to a few times its size; far more is a zip bomb, which would exhaust memory.
+MAX_UNPACKED_DOCX = 200 * 2**20
+
 
 class UnreadableDocument(Exception):
     """A file that cannot be read as text; the message says why, in Chinese."""
@@ -59,6 +62,13 @@ def _docx_text(name: str, data: bytes) -> str:
     """Paragraphs and table cells of a .docx, in document order as far as python-docx gives it."""
     import docx  # imported here: loading lxml is only worth it for Word files
 
+    try:
+        unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise UnreadableDocument(f"{name}：不是有效的 Word 文档（.docx），无法打开（{type(exc).__name__}）") from exc
+    if unpacked > MAX_UNPACKED_DOCX:
+        raise UnreadableDocument(f"{name}：Word 文档解压后达 {unpacked // 2**20} MB，超过 {MAX_UNPACKED_DOCX // 2**20} MB 上限，"
+                                 "疑似异常文件，未读取")
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

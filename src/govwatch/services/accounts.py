@@ -106,8 +106,11 @@ def viewer_of(session: Session, stored: StoredCounty, token: str, now: datetime)
     if found is None:
         return None
     web_session, user = found
+    role = Role(user.role)
     unit = next((name for name, uid in stored.unit_ids.items() if uid == user.unit_id), None)
-    return Viewer(user.id, user.name, Role(user.role), user.unit_id, unit, web_session.csrf)
+    if role is Role.EDITOR and unit is None:
+        return None  # an editor of another county's unit: nothing of this county is theirs
+    return Viewer(user.id, user.name, role, user.unit_id, unit, web_session.csrf)
 
 
 def sign_out(session: Session, token: str) -> None:

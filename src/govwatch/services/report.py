@@ -49,20 +49,24 @@ class PreparedNotice:
     trend: list[charts.MonthGrades]
 
 
-def notice_model(session: Session, stored: StoredCounty, month: Month) -> NoticeModel:
-    """Evaluate and store the month, then build its notice from the grades and the quoted posts' findings."""
-    evaluation = evaluate_stored(session, stored, month)
+def notice_model(session: Session, stored: StoredCounty, month: Month, save: bool = True) -> NoticeModel:
+    """Evaluate (and, with `save`, store) the month, then build its notice from the grades and the quoted
+    posts' findings."""
+    evaluation = evaluate_stored(session, stored, month, save)
     if evaluation.is_empty():
         raise EmptyMonth(f"{month} 没有任何已采集的信息，无法生成通报：请先采集或导入该月信息（govwatch import posts FILE）。")
     return build_notice_model(stored.county.county, evaluation, issues_of_posts(session, failing_post_ids(evaluation)))
 
 
-def prepare(session: Session, stored: StoredCounty, month: Month, issued: date, template: Path | None) -> PreparedNotice:
-    """Grade the month, render its text (a template error stops before anything is stored), open rectifications."""
-    model = notice_model(session, stored, month)
+def prepare(session: Session, stored: StoredCounty, month: Month, issued: date, template: Path | None,
+            record: bool = True) -> PreparedNotice:
+    """Grade the month, render its text (a template error stops before anything is stored) and, with `record`,
+    store the grades and open the rectification items."""
+    model = notice_model(session, stored, month, save=record)
     stored_text = None if template else notice_template(session, stored.id)
     blocks = parse_blocks(render_text(model, issued, template, stored_text), str(template or "通报模板"))
-    open_items(session, stored, model)
+    if record:
+        open_items(session, stored, model)
     fails = {annex: labels.fail for annex, labels in model.labels.items()}
     trend = charts.month_grades(year_grades(session, stored.id, month.year), fails)
     return PreparedNotice(model, blocks, trend)
@@ -80,14 +84,16 @@ def write_charts(prepared: PreparedNotice, directory: Path) -> list[Path]:
 def write_report(
     db: Database, month: Month, out: Path, county: str | None = None, template: Path | None = None,
     issued: date | None = None, pdf: bool = True, on_stage: Callable[[str], None] = lambda _: None,
+    record: bool = True,
 ) -> ReportFiles:
-    """Write 通报-YYYY-MM.docx (+ .pdf), 附件-YYYY-MM.xlsx and 图表-YYYY-MM/ into `out`; idempotent."""
+    """Write 通报-YYYY-MM.docx (+ .pdf), 附件-YYYY-MM.xlsx and 图表-YYYY-MM/ into `out`; idempotent. Without
+    `record` nothing is stored (a download): the grades are computed, not saved, and no item is opened."""
     on_stage("评定并整理通报内容")
     with db.transaction() as session:
         stored = load_stored_county(session, county)
         zone = ZoneInfo(stored.county.county.timezone)
         day = issued or datetime.now(zone).date()
-        prepared = prepare(session, stored, month, day, template)
+        prepared = prepare(session, stored, month, day, template, record)
     model = prepared.model
     out.mkdir(parents=True, exist_ok=True)
     on_stage("生成通报正文和附件表")

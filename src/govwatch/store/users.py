@@ -19,12 +19,24 @@ def all_users(session: Session) -> list[UserRow]:
 
 
 def save_user(session: Session, name: str, password_hash: str, role: str, unit_id: int | None) -> UserRow:
-    """Create the account, or reset its password, role and unit when it exists (re-running is harmless)."""
+    """Create the account, or reset its password, role and unit when it exists (re-running is harmless);
+    a reset signs the account out everywhere, so that a changed password or role takes effect at once."""
     row = find_user(session, name) or UserRow(name=name, active=True)
-    row.password_hash, row.role, row.unit_id = password_hash, role, unit_id
+    row.password_hash, row.role, row.unit_id, row.active = password_hash, role, unit_id, True
     session.add(row)
     session.flush()
+    session.execute(delete(WebSessionRow).where(WebSessionRow.user_id == row.id))
     return row
+
+
+def disable_user(session: Session, name: str) -> bool:
+    """Lock the account out and end its sessions; False when there is no such account."""
+    row = find_user(session, name)
+    if row is None:
+        return False
+    row.active = False
+    session.execute(delete(WebSessionRow).where(WebSessionRow.user_id == row.id))
+    return True
 
 
 def add_session(session: Session, token_hash: str, user_id: int, csrf: str, expires_at: datetime) -> None:

@@ -1,4 +1,4 @@
-"""`govwatch user add|list`: web accounts (管理员, 单位编辑, 领导), on the database `govwatch serve` uses."""
+"""`govwatch user add|disable|list`: web accounts (管理员, 单位编辑, 领导), on the database `govwatch serve` uses."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from govwatch.cli.common import console, database, user_errors
 from govwatch.services.accounts import ROLE_LABELS, Role, add_user
 from govwatch.store import audit
 from govwatch.store.counties import load_stored_county
-from govwatch.store.users import all_users
+from govwatch.store.users import all_users, disable_user
 
 user_app = typer.Typer(help="网页端账号：管理员、单位编辑（限本单位）、领导（只读）。", no_args_is_help=True)
 app.add_typer(user_app, name="user")
@@ -41,6 +41,17 @@ def add(
             row = add_user(session, stored, name, password, role, unit)
             audit.record(session, "命令行", "user.add", f"user:{row.name}", {"role": role.value, "unit": unit})
     console.print(f"已保存账号 {name}（{ROLE_LABELS[role]}{'，' + unit if unit else ''}）。")
+
+
+@user_app.command("disable")
+def disable(name: str = typer.Argument(..., help="用户名")) -> None:
+    """停用账号并使其所有登录立即失效（重新 add 即恢复）。"""
+    with user_errors():
+        with database(web_database_url()) as db, db.transaction() as session:
+            if not disable_user(session, name):
+                raise LookupError(f"没有账号 {name}")
+            audit.record(session, "命令行", "user.disable", f"user:{name}", {})
+    console.print(f"已停用账号 {name}，其登录已全部失效。")
 
 
 @user_app.command("list")

@@ -38,8 +38,8 @@ def login_page(request: Request, next: str = "/") -> Response:
 
 
 @router.post("/login")
-def login(request: Request, username: str = Form(""), password: str = Form(""), csrf_token: str = Form(""),
-          next: str = Form("/"), session: Session = Depends(db_session, scope="function")) -> Response:
+def login(request: Request, username: str = Form("", max_length=100), password: str = Form("", max_length=1000),
+          csrf_token: str = Form(""), next: str = Form("/"), session: Session = Depends(db_session, scope="function")) -> Response:
     expected = request.cookies.get(LOGIN_CSRF_COOKIE, "")
     if not expected or not secrets.compare_digest(expected, csrf_token):
         return _login_form(request, "表单已失效，请重新登录", 403, next)

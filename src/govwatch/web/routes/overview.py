@@ -54,11 +54,15 @@ def download(request: Request, ctx: Ctx, month: str, name: str,
     chosen = parse_month(month)
     folder = tempfile.TemporaryDirectory()
     try:
+        # A GET stores nothing: the grades are computed, not saved, and no rectification item is opened.
         files = write_report(request.app.state.db, chosen, Path(folder.name),
-                             ctx.stored.county.county.name, pdf=False)
+                             ctx.stored.county.county.name, pdf=False, record=False)
     except EmptyMonth as exc:
         folder.cleanup()
         raise HTTPException(404, str(exc)) from None
+    except BaseException:
+        folder.cleanup()
+        raise
     kind, media = _DOWNLOADS[name]
     path = files.notice if kind == "notice" else files.annexes
     return FileResponse(path, media_type=media, filename=path.name, background=BackgroundTask(folder.cleanup))

@@ -37,6 +37,7 @@ async def submit(request: Request, ctx: Ctx, title: str = Form(""), text: str = 
         title = title or document.filename.rsplit(".", 1)[0]
     if not text.strip():
         raise HTTPException(422, "请粘贴稿件内容或上传 .docx 文件")
+    title = title[:300]  # the stored title's length; a file name can be longer
     findings = prepublish.check_draft(ctx.session, ctx.stored, text)
     try:
         row = prepublish.save_check(ctx.session, ctx.stored, user.unit_id, title or text.strip().splitlines()[0][:60],
