@@ -101,6 +101,13 @@ def test_no_post_at_all_is_warned_once_as_silence(rules):
     assert warning.kind is WarningKind.ACCOUNT_SILENT and "未发布任何信息" in warning.message
 
 
+def test_one_silence_is_warned_by_the_stricter_rule(rules):
+    stricter = rules.model_copy(update={"new_media": rules.new_media.model_copy(
+        update={"max_silent_days": 14, "max_original_silent_days": 7})})
+    [warning] = warnings_on(date(2023, 6, 10), stricter, account_posts(date(2023, 6, 1)), kinds=ACCOUNT_KINDS)
+    assert warning.kind is WarningKind.ACCOUNT_NO_ORIGINAL and warning.allowed_days == 7 and warning.broken
+
+
 def test_silence_and_an_older_original_silence_are_both_warned(rules):
     posts = account_posts(date(2023, 5, 20)) + account_posts(date(2023, 5, 31), kind=PostKind.RECOMMENDED)
     found = warnings_on(date(2023, 6, 6), rules, posts, kinds=ACCOUNT_KINDS)

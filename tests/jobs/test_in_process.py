@@ -272,3 +272,21 @@ def test_a_county_on_two_hosts_crawls_them_as_a_chain_one_host_per_job(sqlite_ur
             assert counts(db, county)[:2] == (first["added"] + second["added"],) * 2  # stored and checked
         finally:
             db.dispose()
+
+
+def test_a_county_whose_stored_config_no_longer_loads_does_not_stop_the_others(sqlite_url, meixian_dir, tmp_path):
+    from govwatch.store.tables import CountyRow
+
+    db = _db(sqlite_url)
+    try:
+        broken = store_county(db, meixian_dir)
+        healthy = store_county(db, county_dir(meixian_dir, tmp_path / "h", "邻县", {}))
+        with db.transaction() as session:
+            session.scalars(select(CountyRow).where(CountyRow.name == broken)).one().rules = {"not": "rules"}
+        recorder = Recorder()
+        env = JobEnv(db, recorder)
+        bodies.plan_evaluation(env, datetime(2023, 7, 20, 8, tzinfo=ZoneInfo("Asia/Shanghai")).isoformat())
+        assert [k["county"] for _, k in recorder.jobs] == [healthy]
+        assert bodies.plan_collection(env) == {"crawls": 0, "ingests": 0}
+    finally:
+        db.dispose()

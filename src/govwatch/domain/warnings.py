@@ -129,7 +129,10 @@ def _account_warnings(
         original_run = _run([judging.day_of(p) for p in mine if p.kind is PostKind.ORIGINAL], start, today,
                             thresholds.account_original_silent_days)
         if limits.max_silent_days is not None and any_run and original_run and any_run.run == original_run.run:
-            original_run = None  # a run without any post is also one without an original: say it once
+            # A run without any post is also one without an original: say it once, by the stricter rule.
+            stricter_original = (limits.max_original_silent_days is not None
+                                 and limits.max_original_silent_days < limits.max_silent_days)
+            any_run, original_run = (None, original_run) if stricter_original else (any_run, None)
         subject = str(account.key)
         found += _silence(WarningKind.ACCOUNT_SILENT, account.unit, subject, "任何信息", any_run,
                           limits.max_silent_days, unseen)

@@ -6,11 +6,12 @@ go into the same schema as govwatch's (migration 0005), so a `search_path` in th
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from procrastinate import App, JobContext, PsycopgConnector, RetryStrategy
-from procrastinate.exceptions import AlreadyEnqueued
+from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
 from procrastinate.schema import SchemaManager
 from sqlalchemy.engine import URL
 
@@ -22,6 +23,8 @@ MAINTENANCE = "* * * * *"  # stalled jobs are looked for every minute
 PRUNE = "30 19 * * *"  # finished jobs are pruned daily, at 03:30 in China
 KEEP_FINISHED_HOURS = 72  # finished jobs are kept three days for the record, then pruned
 STALLED_AFTER = 60.0  # seconds without a worker heartbeat before its running jobs are retried
+
+logger = logging.getLogger(__name__)
 
 
 def conninfo(url: URL) -> str:
@@ -67,9 +70,15 @@ def _schedule(app: App) -> None:
 async def retry_stalled(app: App, stalled_after: float) -> int:
     """Put back in the queue the jobs of workers silent for `stalled_after` seconds (killed, or lost)."""
     stalled = list(await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=stalled_after))
+    retried = 0
     for stalled_job in stalled:
-        await app.job_manager.retry_job(stalled_job)
-    return len(stalled)
+        try:
+            await app.job_manager.retry_job(stalled_job)
+            retried += 1
+        except ConnectorException:
+            # Another worker's start retried it first (the job is no longer `doing`): nothing to do.
+            logger.info("stalled job %s already retried elsewhere", stalled_job.id)
+    return retried
 
 
 def make_app(url: URL) -> App:
