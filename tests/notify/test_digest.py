@@ -33,6 +33,14 @@ def test_centre_gets_the_county_and_units_their_own(meixian_config):
     assert {w.unit for w in digests["email:j@x.cn"].warnings} == {"县教体局"}
 
 
+def test_a_unit_dropped_from_the_county_since_notify_was_loaded_is_left_out(meixian_config):
+    setup = config(centre={"email": ["c@x.cn"]},
+                   units=[{"unit": "县已撤并局", "email": ["gone@x.cn"]}, {"unit": "县教体局", "email": ["j@x.cn"]}])
+    digests = {d.target.address: d for d in route(setup, meixian_config.county, WARNINGS)}
+    assert set(digests) == {"email:c@x.cn", "email:j@x.cn"}
+    assert setup.for_unit(meixian_config.county, "县民政局") is None
+
+
 def test_kinds_filter_and_an_address_configured_twice_gets_one_digest(meixian_config):
     setup = config(centre={"email": ["same@x.cn"], "kinds": ["column_short"]},
                    units=[{"unit": "县教体局", "email": ["same@x.cn"]}])

@@ -61,8 +61,7 @@ def route(config: NotifyConfig, county: County, warnings: Sequence[EarlyWarning]
             entry[2].update((w.key, w) for w in chosen if recipients.wants(w))
 
     add(config.centre, f"{county.county.name}全县", ordered)
-    for entry in config.units:
-        unit = county.unit(entry.unit).name
+    for entry, unit in config.known_units(county):
         add(entry, unit, [w for w in ordered if w.unit == unit])
     return [Digest(t, scope, tuple(found.values())) for t, scope, found in gathered.values() if found]
 

@@ -104,4 +104,15 @@ class NotifyConfig(_Strict):
 
     def for_unit(self, county: County, unit: str) -> Recipients | None:
         """The recipients configured for `unit` (by name or alias)."""
-        return next((e for e in self.units if county.unit(e.unit).name == unit), None)
+        return next((entry for entry, name in self.known_units(county) if name == unit), None)
+
+    def known_units(self, county: County) -> list[tuple[UnitRecipients, str]]:
+        """Each unit's entry with the unit's name, leaving out units that county.yaml no longer has (a later
+        load-config dropped or renamed them): their warnings still reach the centre's digest."""
+        known = []
+        for entry in self.units:
+            try:
+                known.append((entry, county.unit(entry.unit).name))
+            except UnknownName:
+                continue
+        return known

@@ -92,8 +92,3 @@ def record_delivery(
     session.add(WarningDeliveryRow(county_id=county_id, day=day, recipient=recipient, label=label, channel=channel,
                                    warnings=count, ok=not error, error=error))
     session.flush()
-
-
-def deliveries(session: Session, county_id: int, day: date) -> list[WarningDeliveryRow]:
-    return list(session.scalars(select(WarningDeliveryRow).where(
-        WarningDeliveryRow.county_id == county_id, WarningDeliveryRow.day == day).order_by(WarningDeliveryRow.id)))
