@@ -30,9 +30,8 @@ def test_user_add_reads_the_password_from_stdin_and_it_signs_in(loaded):
     listed = runner.invoke(app, ["--db", loaded, "user", "list"])
     assert "王编辑" in listed.output and "县公安局" in listed.output
     db = open_database(loaded)
-    with db.transaction() as session:
-        assert sign_in(session, "王编辑", "s3cret-pass", "127.0.0.1", datetime.now(UTC))
-        assert sign_in(session, "王编辑", "wrong", "127.0.0.1", datetime.now(UTC)) is None
+    assert sign_in(db, "王编辑", "s3cret-pass", "127.0.0.1", datetime.now(UTC))
+    assert sign_in(db, "王编辑", "wrong", "127.0.0.1", datetime.now(UTC)) is None
     db.dispose()
 
 

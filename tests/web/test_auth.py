@@ -69,6 +69,22 @@ def test_five_failures_lock_the_user_and_address_even_after_a_restart(site):
     assert sign_in(restarted, "leader").status_code == 303
 
 
+def test_parallel_guesses_count_against_each_other(site):
+    from concurrent.futures import ThreadPoolExecutor
+
+    app = create_app(site.db)
+    clients = [TestClient(app) for _ in range(12)]
+    forms = [csrf_of(c.get("/login").text) for c in clients]
+
+    def guess(i: int) -> int:
+        return clients[i].post("/login", data={"username": "admin", "password": f"wrong-{i}", "csrf_token": forms[i],
+                                               "next": "/"}, follow_redirects=False).status_code
+
+    with ThreadPoolExecutor(12) as pool:
+        answers = list(pool.map(guess, range(12)))
+    assert answers.count(401) <= 5 and answers.count(429) >= 7
+
+
 def test_login_redirects_only_to_local_paths(app):
     client = TestClient(app)
     form = client.get("/login?next=//evil.example/")

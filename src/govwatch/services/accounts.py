@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from govwatch.store import users
 from govwatch.store.counties import StoredCounty
+from govwatch.store.db import Database
 from govwatch.store.web_tables import UserRow
 
 # 5 failures per (user, address) within 15 minutes lock that pair until the oldest one ages out.
@@ -76,27 +77,32 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def sign_in(session: Session, name: str, password: str, address: str, now: datetime) -> str | None:
+def sign_in(db: Database, name: str, password: str, address: str, now: datetime) -> str | None:
     """Check the password; returns a new session token, None on a wrong name or password.
 
-    Raises LoginLocked (before checking anything) once the pair has failed MAX_FAILURES times.
+    The attempt is first recorded as a failure in a transaction of its own, committed before the password
+    is checked, so that parallel guesses count against each other; a right password clears the pair's
+    failures. Raises LoginLocked (checking nothing) once the pair has more than MAX_FAILURES attempts
+    recorded in the window, this one included.
     """
-    if users.failures_since(session, name, address, now - FAILURE_WINDOW) >= MAX_FAILURES:
-        raise LoginLocked(f"登录失败次数过多，请 {FAILURE_WINDOW.seconds // 60} 分钟后再试")
-    user = users.find_user(session, name)
-    try:
-        _hasher.verify(user.password_hash if user and user.active else _DUMMY_HASH, password)
-        ok = user is not None and user.active
-    except (VerificationError, InvalidHashError):
-        ok = False
-    if not ok:
+    with db.transaction() as session:
         users.add_failure(session, name, address, now)
-        return None
-    users.clear_failures(session, name, address)
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
-    token = secrets.token_urlsafe(32)
-    users.add_session(session, _token_hash(token), user.id, secrets.token_urlsafe(32), now + SESSION_LIFETIME)
+    with db.transaction() as session:
+        if users.failures_since(session, name, address, now - FAILURE_WINDOW) > MAX_FAILURES:
+            raise LoginLocked(f"登录失败次数过多，请 {FAILURE_WINDOW.seconds // 60} 分钟后再试")
+        user = users.find_user(session, name)
+        try:
+            _hasher.verify(user.password_hash if user and user.active else _DUMMY_HASH, password)
+            ok = user is not None and user.active
+        except (VerificationError, InvalidHashError):
+            ok = False
+        if not ok:
+            return None
+        users.clear_failures(session, name, address)
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = _hasher.hash(password)
+        token = secrets.token_urlsafe(32)
+        users.add_session(session, _token_hash(token), user.id, secrets.token_urlsafe(32), now + SESSION_LIFETIME)
     return token
 
 

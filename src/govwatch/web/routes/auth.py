@@ -45,7 +45,7 @@ def login(request: Request, username: str = Form("", max_length=100), password: 
         return _login_form(request, "表单已失效，请重新登录", 403, next)
     address = request.client.host if request.client else "unknown"
     try:
-        token = sign_in(session, username.strip(), password, address, datetime.now(UTC))
+        token = sign_in(request.app.state.db, username.strip(), password, address, datetime.now(UTC))
     except LoginLocked as exc:
         return _login_form(request, str(exc), 429, next)
     if token is None:
