@@ -68,3 +68,13 @@ def test_realtime_has_no_quota():
     cycle = Cycle.parse("实时更新")
     assert cycle.required(JUNE) == 0
     assert cycle.window(JUNE) == DayRange(date(2023, 6, 1), date(2023, 6, 30))
+
+
+def test_a_day_range_covers_its_days_from_midnight_to_midnight_in_the_zone():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("Asia/Shanghai")
+    start, end = DayRange(date(2023, 6, 1), date(2023, 6, 30)).moments(zone)
+    assert start == datetime(2023, 6, 1, tzinfo=zone) and end == datetime(2023, 7, 1, tzinfo=zone)
+    assert start.astimezone(ZoneInfo("UTC")) == datetime(2023, 5, 31, 16, tzinfo=ZoneInfo("UTC"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 _MONTH_RE = re.compile(r"^\s*(\d{4})\s*[-/年.]\s*(\d{1,2})\s*月?\s*$")
 
@@ -77,6 +77,12 @@ class DayRange:
         while day <= self.end:
             yield day
             day += timedelta(days=1)
+
+    def moments(self, zone: tzinfo) -> tuple[datetime, datetime]:
+        """The half-open span [first day's midnight, the day after the last's midnight) in `zone`: what
+        the days cover, for selecting stored posts by their moment of publication."""
+        return (datetime.combine(self.start, time.min, zone),
+                datetime.combine(self.end + timedelta(days=1), time.min, zone))
 
     def label(self) -> str:
         """The seed's way of writing a range: 06-01至06-08."""

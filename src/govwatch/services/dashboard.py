@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -188,8 +188,7 @@ def month_view(session: Session, stored: StoredCounty, month: Month, kind: str |
 
 
 def _span(stored: StoredCounty, days: DayRange) -> tuple[datetime, datetime]:
-    zone = ZoneInfo(stored.county.county.timezone)
-    return datetime.combine(days.start, time.min, zone), datetime.combine(days.end + timedelta(days=1), time.min, zone)
+    return days.moments(ZoneInfo(stored.county.county.timezone))
 
 
 def _posts(session: Session, where, start: datetime, end: datetime) -> list[PostItem]:

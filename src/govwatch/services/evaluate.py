@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from govwatch.domain.calendar import Month
+from govwatch.domain.calendar import DayRange, Month
 from govwatch.domain.evaluation import MonthEvaluation, evaluate_month
 from govwatch.reports.evaluation_json import evaluation_json
 from govwatch.store.counties import StoredCounty
@@ -21,11 +21,8 @@ _GAP_LOOKBACK_DAYS = 62
 
 def _load_span(month: Month, timezone: str) -> tuple[datetime, datetime]:
     """From the start of the year (annual windows) or two months back (silences), to the month's end."""
-    zone = ZoneInfo(timezone)
     first = min(month.first_day - timedelta(days=_GAP_LOOKBACK_DAYS), month.first_day.replace(month=1))
-    start = datetime.combine(first, time.min, zone)
-    end = datetime.combine(month.last_day + timedelta(days=1), time.min, zone)
-    return start, end
+    return DayRange(first, month.last_day).moments(ZoneInfo(timezone))
 
 
 def evaluate_stored(session: Session, stored: StoredCounty, month: Month, save: bool = True) -> MonthEvaluation:

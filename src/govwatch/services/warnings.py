@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from govwatch.domain.calendar import DayRange
 from govwatch.domain.rectification import Status
 from govwatch.domain.warnings import EarlyWarning, OpenRectification, due_warnings
 from govwatch.notify.channels import DeliveryError
@@ -63,8 +64,7 @@ def county_warnings(session: Session, stored: StoredCounty, today: date) -> list
     """The warnings due on `today` from the stored posts and open rectification items."""
     zone = ZoneInfo(stored.county.county.timezone)
     history_start = min(today - timedelta(days=HISTORY_DAYS), today.replace(month=1, day=1))
-    posts = post_records(session, stored.id, datetime.combine(history_start, time.min, zone),
-                         datetime.combine(today + timedelta(days=1), time.min, zone))
+    posts = post_records(session, stored.id, *DayRange(history_start, today).moments(zone))
     items = [
         OpenRectification(r.id, r.month, r.subject, r.unit, r.deadline, Status(r.status), r.responded_at)
         for r in find_items(session, stored.id, statuses=(Status.OPEN,))
