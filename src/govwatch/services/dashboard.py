@@ -20,6 +20,7 @@ from govwatch.domain.assessment import MonthGrade
 from govwatch.domain.calendar import DayRange, Month, month_range
 from govwatch.domain.evaluation import ANNEXES
 from govwatch.domain.gaps import find_silent_runs
+from govwatch.domain.model import AccountKey, Platform
 from govwatch.store.counties import StoredCounty
 from govwatch.store.tables import AccountRow, EvaluationRow, FindingRow, PostRow
 
@@ -220,7 +221,7 @@ def unit_view(session: Session, stored: StoredCounty, unit_id: int, month: Month
 
 def account_view(session: Session, stored: StoredCounty, account: AccountRow, month: Month) -> SubjectView:
     """An account's grade, posts, and a calendar of the month marking the silent runs the rules forbid."""
-    subject = f"{account.name}（{account.platform}）"
+    subject = str(AccountKey(account.name, Platform(account.platform)))  # as the grades name it
     grades = _grade_rows(session, stored, month, [subject])
     days = month_range(month)
     allowed = stored.rules.new_media.max_silent_days
