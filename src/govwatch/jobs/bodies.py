@@ -9,7 +9,7 @@ nothing left to do, so no post is ever counted or checked twice.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, time
+from datetime import datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -21,7 +21,7 @@ from govwatch.domain.county import County
 from govwatch.jobs.runner import JobEnv, Submitted
 from govwatch.services.checking import check_posts, county_proofreader
 from govwatch.services.collect_posts import ingest_accounts
-from govwatch.services.crawl import column_targets, run_crawl
+from govwatch.services.crawl import column_targets, run_crawl, since_moment
 from govwatch.services.evaluate import evaluate_stored
 from govwatch.services.recheck import recheck_posts
 from govwatch.services.warnings import send_daily_warnings
@@ -50,8 +50,7 @@ def crawl_sites(env: JobEnv, county: str, hosts: list[str], since: str | None = 
         stored = load_stored_county(session, county)
     host, rest = hosts[0], hosts[1:]
     settings = stored.county.crawl.model_copy(update={"proxy": proxy}) if proxy else stored.county.crawl
-    zone = ZoneInfo(stored.county.county.timezone)
-    start = datetime.combine(date.fromisoformat(since), time(), zone) if since else None
+    start = since_moment(since, stored.county.county.timezone)
     targets = [t for t in column_targets(stored.county) if (urlsplit(t.url).hostname or "") == host]
     report = run_crawl(env.db, stored, None, targets, start, settings)
     submit_checks(env, county)

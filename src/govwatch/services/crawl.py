@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
@@ -52,6 +52,11 @@ def incoming(county: County, result: PageResult) -> IncomingPost:
     return IncomingPost(article.title, article.published_at, article.text, article.url,
                         unit=key.owner or article.source, channel=key.channel, column=key.name, source="crawl")
 
+
+
+def since_moment(day: str | None, timezone: str) -> datetime | None:
+    """`--since YYYY-MM-DD` as the start of that day in the county's zone (None: read whole columns)."""
+    return datetime.combine(date.fromisoformat(day), time(), ZoneInfo(timezone)) if day else None
 
 @dataclass
 class StoringSink:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 import typer
 
@@ -15,14 +13,8 @@ from govwatch.cli.queued import job_runner, print_submitted
 from govwatch.jobs.bodies import site_hosts
 from govwatch.jobs.runner import uses_workers
 from govwatch.services.checking import county_proofreader
-from govwatch.services.crawl import column_targets, dry_run, run_crawl
+from govwatch.services.crawl import column_targets, dry_run, run_crawl, since_moment
 from govwatch.store.counties import load_stored_county
-
-
-def _since(text: str | None, timezone: str) -> datetime | None:
-    if not text:
-        return None
-    return datetime.combine(date.fromisoformat(text), time(), ZoneInfo(timezone))
 
 
 @app.command("crawl")
@@ -57,7 +49,7 @@ def crawl_command(
                 print_submitted([(item, "、".join(hosts))])
                 return
             with crawl_progress(f"抓取 {len(targets)} 个栏目") as on_progress:
-                report = run_crawl(db, stored, proofreader, targets, _since(since, stored.county.county.timezone),
+                report = run_crawl(db, stored, proofreader, targets, since_moment(since, stored.county.county.timezone),
                                    settings, on_progress)
     stats = report.stats
     console.print(f"抓取完成：请求 {stats.requests} 次，列表页 {stats.list_pages} 页，文章 {stats.articles} 篇"
