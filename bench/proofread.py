@@ -123,7 +123,7 @@ def main() -> None:
 
     from govwatch.proofread import TextFinding, default_proofreader
     from govwatch.proofread.automaton import scannable
-    from govwatch.proofread.evaluation import apply, read_pairs, score
+    from govwatch.proofread.evaluation import read_pairs, score, spelling
 
     print("== 启动 ==")
     print(f"启动时间（新进程导入并建好默认校对器）：{startup_seconds():.2f} s")
@@ -172,14 +172,16 @@ def main() -> None:
 
     print("\n== ECSpell odw.test（句级，pycorrector eval_model_batch 口径）==")
     started = time.perf_counter()
-    detection, correction = score(pairs, proofreader.check)
+    detection, correction = score(pairs, lambda sentence: spelling(proofreader.check(sentence)))
     per_sentence = (time.perf_counter() - started) / len(pairs) * 1000
+    other = sum(p.source == p.target and bool(proofreader.check(p.source)) and not spelling(proofreader.check(p.source)) for p in pairs)
     header = f"  {'系统':<28}{'检错P':>7}{'检错R':>7}{'检错F1':>8}{'纠错P':>7}{'纠错R':>7}{'纠错F1':>8}{'干净句误报':>10}{'ms/句':>8}{'通报9处':>8}"
     print(header)
     print(f"  {'govwatch':<28}{detection.precision:7.3f}{detection.recall:7.3f}{detection.f1:8.3f}"
           f"{correction.precision:7.3f}{correction.recall:7.3f}{correction.f1:8.3f}{correction.false_alarm_rate:10.1%}"
           f"{per_sentence:8.2f}{len(SEED_ERRORS & found):>6}/9")
-    print(f"  （{correction.erroneous} 句有错，{correction.clean} 句无错）")
+    print(f"  （{correction.erroneous} 句有错，{correction.clean} 句无错；只计错别字、用法、规范表述类发现，"
+          f"另有 {other} 句无错句只有标点或个人信息提示，不计入）")
 
     if args.peer_python:
         seed_lines = [line for line in seed.splitlines() if line.strip()]

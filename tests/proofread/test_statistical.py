@@ -12,6 +12,8 @@ from govwatch.proofread.statistical import StatisticalLayer, packaged_parameters
         ("大力培育发展大数局产业。", "局", "据"),
         ("将天然气产供储销体系重大工程建射纳入专项督查。", "射", "设"),
         ("健全依法刑政制度体系", "刑", "行"),
+        ("国际科学技木合作奖", "木", "术"),  # a slip of the eye: rendered look-alikes
+        ("讨论决策革案时", "革", "草"),
     ],
 )
 def test_typical_slips_are_suspected(proofreader, text, wrong, right):
@@ -43,6 +45,18 @@ def test_only_scores_at_the_threshold_become_findings():
 )
 def test_official_compounds_and_numbers_are_not_suspects(proofreader, text):
     assert [f for f in proofreader.check(text) if f.rule.startswith("stat:")] == []
+
+
+@pytest.mark.parametrize("text", ["县卫健局召开专题会议。", "县民宗局开展宗教场所安全检查。", "县生态环境局通报空气质量。"])
+def test_government_bodies_short_names_are_not_suspects(proofreader, text):
+    assert [f for f in proofreader.check(text) if f.rule.startswith("stat:")] == []
+
+
+def test_a_listed_name_spares_its_characters():
+    params = packaged_parameters()
+    table = {"县委": 12.0, "县": 9.0, "卫": 2.0, "健": 2.0, "局": 6.0}
+    assert [(h.start, h.suggestion) for h in StatisticalLayer(table, params).scan("县卫健局")] == [(1, "委")]
+    assert StatisticalLayer(table, params, ["县卫健局"]).scan("县卫健局") == []
 
 
 SAMPLES = [

@@ -1,18 +1,20 @@
 """Regenerate the derived data files from their sources (a maintainer's tool, never used at run time).
 
-    python -m govwatch.proofread.build_data --jieba-dict PATH/jieba/dict.txt --ecspell PATH/ecspell
+    python -m govwatch.proofread.build_data --jieba-dict PATH/jieba/dict.txt --ecspell PATH/ecspell \
+        --font /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc --font-index 2
 
 jieba 0.42.1's `dict.txt` comes from PyPI, not from the package at run time (see docs/decisions.md).
 
 - `words.tsv`: jieba's words of 1–4 Han characters seen at least `MIN_COUNT` times; the official
   vocabulary jieba lacks or under-counts at a count of at least `DOMAIN_COUNT` (this package's
-  expressions and lexicon right forms and ECSpell's 公文写作 and 成语 lists, MIT — longer entries by
-  their rjieba words); productive suffix compounds of official stems (整改率, 规范化) at
+  expressions and lexicon right forms, the short names of government bodies in `agencies.txt` (bare and
+  after 县/市/省…) and ECSpell's 公文写作 and 成语 lists, MIT — longer entries by their rjieba words); productive suffix compounds of official stems (整改率, 规范化) at
   `COMPOUND_COUNT`, so that correct official coinages are not suspects; and phrases of 2–4
   characters made of whole rjieba words of clean official text — only the *mining* half of odw.train (`split`), so that the tuner, which scores the
   other half, is not scoring sentences whose words it was given.
 - `near_miss_exceptions.txt`: generated near misses of the standard expressions that occur in the
   same clean text.
+- `same_glyph.txt`: characters that look alike in the given font (`glyphs`), Noto Sans CJK SC here.
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ import rjieba
 
 from govwatch.proofread.automaton import Automaton
 from govwatch.proofread.evaluation import read_pairs
+from govwatch.proofread.confusion import GLYPH_FILE
 from govwatch.proofread.expressions import EXCEPTIONS_FILE, near_misses, packaged_expressions
+from govwatch.proofread.glyphs import MIN_SIMILARITY, NEIGHBOURS, similar_glyphs
 from govwatch.proofread.lexicon import packaged_entries
 from govwatch.proofread.split import MINE, select
-from govwatch.proofread.statistical import WORDS_FILE
+from govwatch.proofread.statistical import WORDS_FILE, agency_names
 
 MIN_COUNT = 5
 DOMAIN_COUNT = 200
@@ -57,7 +61,7 @@ def read_jieba(jieba_dict: Path) -> tuple[dict[str, int], dict[str, str]]:
 
 def official_words(ecspell: Path) -> set[str]:
     """Words of 2–4 Han characters of the official vocabulary; longer entries give their rjieba words."""
-    domain = packaged_expressions() + [e.right for e in packaged_entries() if e.right]
+    domain = packaged_expressions() + [e.right for e in packaged_entries() if e.right] + agency_names()
     for name in ("公文写作.txt", "成语.txt"):
         domain += [line.split("\t")[0].strip() for line in (ecspell / "wordlist" / name).read_text(encoding="utf-8").splitlines()]
     words = set()
@@ -119,6 +123,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--jieba-dict", type=Path, required=True)
     parser.add_argument("--ecspell", type=Path, required=True)
+    parser.add_argument("--font", type=Path, required=True, help="a CJK font, e.g. Debian fonts-noto-cjk's NotoSansCJK-Regular.ttc")
+    parser.add_argument("--font-index", type=int, default=2, help="the face in a .ttc (2: Noto Sans CJK SC)")
     args = parser.parse_args()
     counts = build_words(args.jieba_dict, args.ecspell)
     corpus = clean_corpus(args.ecspell)
@@ -127,7 +133,7 @@ def main() -> None:
     header = [
         "# version: 2",
         f"# 词频表：jieba 0.42.1 dict.txt（MIT，见 LICENSE-jieba）中出现 ≥ {MIN_COUNT} 次的 1–4 字词；"
-        f"本包规范表述、易错词表正确写法及 ECSpell 公文写作词表、成语表（MIT，见 LICENSE-ECSpell）的词（长条目取其分词），计数至少 {DOMAIN_COUNT}；"
+        f"本包规范表述、易错词表正确写法、机构简称表（agencies.txt，含层级前缀）及 ECSpell 公文写作词表、成语表（MIT，见 LICENSE-ECSpell）的词（长条目取其分词），计数至少 {DOMAIN_COUNT}；"
         f"公文词干加“{''.join(SUFFIXES)}”的派生词（按 jieba 词性），计数至少 {COMPOUND_COUNT}；"
         f"干净公文语料（odw.train 的挖掘半区正确句、政策法规标题、公文词表）中由整词组成、出现 ≥ {NGRAM_MIN} 次的 2–4 字短语，计数 × {NGRAM_WEIGHT}。"
         "由 build_data 生成，勿手改。",
@@ -141,7 +147,15 @@ def main() -> None:
         "由 build_data 生成，勿手改。",
     ]
     (DATA / EXCEPTIONS_FILE).write_text("\n".join(header + exceptions) + "\n", encoding="utf-8")
-    print(f"{WORDS_FILE}: {len(rows)} 词；{EXCEPTIONS_FILE}: {len(exceptions)} 条")
+    glyphs = similar_glyphs(args.font, args.font_index)
+    header = [
+        "# version: 1",
+        f"# 形近字（字形渲染）：写成的字<TAB>可能本意的常用字（GB 2312），按相似度降序，每字至多 {NEIGHBOURS} 个、余弦相似度 ≥ {MIN_SIMILARITY}；"
+        f"由 build_data 以 {args.font.name}（第 {args.font_index} 个字体）渲染生成，勿手改。",
+    ]
+    rows = [f"{char}\t{''.join(near)}" for char, near in sorted(glyphs.items())]
+    (DATA / GLYPH_FILE).write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+    print(f"{WORDS_FILE}: {len(counts)} 词；{EXCEPTIONS_FILE}: {len(exceptions)} 条；{GLYPH_FILE}: {len(rows)} 字")
 
 
 if __name__ == "__main__":

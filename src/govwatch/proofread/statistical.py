@@ -8,6 +8,9 @@ had going for it. The weights and the threshold come from `data/statistical.tsv`
 half of ECSpell odw.train by `python -m govwatch.proofread.tune` (never on odw.test). Findings are
 suspects: `certain=False`.
 
+Characters of a government body's short name (县卫健局, 市发改委; `agencies.txt`) are never suspects,
+as numerals are not: 县委 is far more frequent than 县卫, yet the name is right as written.
+
 Speed (this layer is most of the pipeline's cost, in pure Python): the word windows around a character
 are read from its 7-character context (`context.py`); a replacement is only looked up in windows that
 could still lift it over the threshold, given what the character as written already has; and the
@@ -19,12 +22,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import rjieba
 
-from govwatch.proofread.confusion import NEAR_SOUND, SAME_SOUND, SHAPE, confusion_sets
+from govwatch.proofread.automaton import Automaton
+from govwatch.proofread.confusion import GLYPH, NEAR_SOUND, SAME_SOUND, SHAPE, confusion_sets
 from govwatch.proofread.context import ContextIndex
 from govwatch.proofread.data_files import packaged_records
 from govwatch.proofread.findings import Hit
@@ -40,6 +44,8 @@ WORDS_FILE = "words.tsv"
 CACHE_SIZE = 100_000  # contexts remembered (≈ 30 MB at most); most repeats are near each other
 _NO_FITS: dict[str, float] = {}  # shared by every cached context without a candidate (never mutated)
 PARAMETERS_FILE = "statistical.tsv"
+AGENCIES_FILE = "agencies.txt"
+LEVELS = ("省", "市", "县", "区", "州", "旗")  # 县卫健局, 市发改委, 旗民宗局
 
 
 @dataclass(frozen=True)
@@ -54,10 +60,11 @@ class Parameters:
     single_penalty: float
     stay_penalty: float
     word_ceiling: float  # a two-character word more frequent than e^this is never a suspect
+    glyph: float
 
     def prior(self, relation: str) -> float:
         """How much more likely one slip is than another."""
-        return {SAME_SOUND: self.same_sound, SHAPE: self.shape, NEAR_SOUND: self.near_sound}[relation]
+        return {SAME_SOUND: self.same_sound, SHAPE: self.shape, GLYPH: self.glyph, NEAR_SOUND: self.near_sound}[relation]
 
 
 def packaged_parameters() -> Parameters:
@@ -69,6 +76,12 @@ def packaged_parameters() -> Parameters:
 def packaged_frequencies() -> dict[str, float]:
     """word → log frequency, from the packaged word list."""
     return {word: math.log(int(count)) for _, (word, count) in packaged_records(WORDS_FILE, 2)}
+
+
+def agency_names() -> list[str]:
+    """Short names of government bodies (`agencies.txt`), bare and after a level (卫健局, 县卫健局)."""
+    names = [fields[0] for _, fields in packaged_records(AGENCIES_FILE, 1)]
+    return names + [level + name for level in LEVELS for name in names]
 
 
 @dataclass(frozen=True)
@@ -88,8 +101,9 @@ class StatisticalLayer:
 
     name = "statistical"
 
-    def __init__(self, log_freq: dict[str, float], parameters: Parameters) -> None:
+    def __init__(self, log_freq: dict[str, float], parameters: Parameters, names: Sequence[str] = ()) -> None:
         self._log_freq = log_freq
+        self._names = Automaton(names)
         self.parameters = parameters
         self._confusions = confusion_sets()
         self._segmenter = rjieba.Jieba()
@@ -100,7 +114,7 @@ class StatisticalLayer:
     @classmethod
     def packaged(cls) -> StatisticalLayer:
         """The layer with its packaged word list and tuned parameters."""
-        return cls(packaged_frequencies(), packaged_parameters())
+        return cls(packaged_frequencies(), packaged_parameters(), agency_names())
 
     def clear_cache(self) -> None:
         """Forget cached contexts (for a benchmark that measures text the layer has never seen)."""
@@ -146,7 +160,7 @@ class StatisticalLayer:
             self._cache, self._cached_for = {}, p
         cache = self._cache
         log_freq, confusions, context = self._log_freq, self._confusions, self._context
-        top_prior = max(p.same_sound, p.shape, p.near_sound)
+        top_prior = max(p.same_sound, p.shape, p.glyph, p.near_sound)
         found = []
         for index in self._candidates(text):
             char = text[index]
@@ -180,17 +194,18 @@ class StatisticalLayer:
         cut = self._segmenter.cut
         base = 0
         for line in text.split("\n"):
-            numerals = {base + i for m in NUMERAL.finditer(line) for i in range(m.start(), m.end())}
+            spared = {base + i for m in NUMERAL.finditer(line) for i in range(m.start(), m.end())}
+            spared.update(base + i for _, start, end in self._names.find(line) for i in range(start, end))
             position = base
             for token in cut(line, hmm=False):
                 size = len(token)
                 if size == 1:
-                    if "\u4e00" <= token <= "\u9fff" and position not in numerals:
+                    if "\u4e00" <= token <= "\u9fff" and position not in spared:
                         yield position
                 elif size == 2 and token not in common:
-                    if position not in numerals:
+                    if position not in spared:
                         yield position
-                    if position + 1 not in numerals:
+                    if position + 1 not in spared:
                         yield position + 1
                 position += size
             base += len(line) + 1

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from govwatch.proofread import CountyLexicon, Proofreader, Suppression
-from govwatch.store.tables import FindingRow, PostRow, utcnow
+from govwatch.store.tables import AccountRow, FindingRow, PostRow, UnitRow, utcnow
 
 
 def post_text(title: str, text: str) -> str:
@@ -27,9 +27,21 @@ def false_alarms(session: Session, county_id: int) -> list[Suppression]:
     return [Suppression(rule=rule, wrong=wrong) for rule, wrong in rows]
 
 
+def own_names(session: Session, county_id: int) -> frozenset[str]:
+    """The county's unit names and aliases and its account names (县卫健局, 眉县发布): its own proper
+    nouns, never typos."""
+    names: set[str] = set()
+    for name, aliases in session.execute(select(UnitRow.name, UnitRow.aliases).where(UnitRow.county_id == county_id)):
+        names.update([name, *(aliases or [])])
+    names.update(session.scalars(select(AccountRow.name).where(AccountRow.county_id == county_id)))
+    return frozenset(names)
+
+
 def county_proofreader(session: Session, county_id: int, lexicon: CountyLexicon | None = None) -> Proofreader:
-    """The engine with the county's own words and its reviewers' verdicts."""
-    return Proofreader(county=lexicon, suppressions=false_alarms(session, county_id))
+    """The engine with the county's own words and names and its reviewers' verdicts."""
+    lexicon = lexicon or CountyLexicon()
+    allowed = CountyLexicon(allow=lexicon.allow | own_names(session, county_id), pairs=lexicon.pairs)
+    return Proofreader(county=allowed, suppressions=false_alarms(session, county_id))
 
 
 def check_posts(session: Session, rows: Sequence[PostRow], proofreader: Proofreader) -> int:
