@@ -1,6 +1,10 @@
 """Layer 3: statistical suspects are uncertain, and the tuned layer catches typical slips."""
 
+import math
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govwatch.proofread.context import WIDTH, WINDOWS, ContextIndex, wildcard_index
 from govwatch.proofread.statistical import StatisticalLayer, packaged_parameters
@@ -100,3 +104,40 @@ def test_context_key_puts_the_character_in_the_middle():
 
 def test_wildcard_completions_come_most_frequent_first():
     assert wildcard_index({"数据": 9.0, "数局": 2.0, "数字": 5.0})["数?"] == "据字局"
+
+
+TABLE = {"数据": 9.0, "大数据": 7.0, "产业": 8.0, "大": 6.0, "数": 5.0, "据": 4.0, "局": 4.5, "产": 2.0, "业": 2.0, "大局": 6.5}
+
+
+def _best_split(text: str, cost: float) -> float:
+    """Every split of `text` into table words (or single characters) tried: the most likely one's log probability."""
+    if not text:
+        return 0.0
+    best = -math.inf
+    for size in range(1, min(4, len(text)) + 1):
+        word = TABLE.get(text[:size], math.log(0.5) if size == 1 else None)
+        if word is not None:
+            best = max(best, word - cost + _best_split(text[size:], cost))
+    return best
+
+
+@given(st.text(alphabet="大数据局产业", min_size=1, max_size=9), st.integers(min_value=0, max_value=8))
+def test_gain_is_the_rise_of_the_contexts_best_split(text, at):
+    index = at % len(text)
+    context = ContextIndex(TABLE)
+    cost = math.log(sum(math.exp(v) for v in TABLE.values()))
+    key = ContextIndex.key(text, index)
+    candidates = {char: "same_sound" for char in "大数据局产业" if char != key[WIDTH]}
+    for other, (_, gain) in context.weigh(key, candidates, 1.0, 1.0).items():
+        replaced = key[:WIDTH] + other + key[WIDTH + 1 :]
+        assert gain == pytest.approx(_best_split(replaced, cost) - _best_split(key, cost))
+
+
+def test_weighing_with_a_floor_keeps_every_candidate_that_can_pass():
+    context = ContextIndex(TABLE)
+    key = ContextIndex.key("大数局产业", 2)
+    everything = context.weigh(key, {"据": "same_sound", "大": "shape"}, 2.0, 3.0)
+    for need in (-50.0, 0.0, 5.0, 20.0):
+        kept = context.weigh(key, {"据": "same_sound", "大": "shape"}, 2.0, 3.0, need)
+        passing = {o: v for o, v in everything.items() if v[0] + 3.0 * v[1] >= need}
+        assert {o: kept[o] for o in passing} == passing

@@ -5,6 +5,10 @@ A dictionary word of 2–4 characters covering position i lies within text[i-3 :
 character, and it makes a good cache key. Each word of the table is also filed under its masked forms
 (中?人民 → 华), completions sorted by falling frequency, so that a search for replacements can stop at
 the first one too rare to matter.
+
+A replacement is also weighed as a whole: how much the log probability of the context's best split
+into table words (a unigram word model, jieba's own) rises with it (`gain`). A typo usually breaks
+the words on both of its sides, a rare name only its own; the gain sees both.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ class ContextIndex:
     def __init__(self, log_freq: dict[str, float]) -> None:
         self._log_freq = log_freq
         self._wildcards = wildcard_index(log_freq)
-        self._top = max(log_freq.values(), default=0.0)
+        self._total = math.log(sum(math.exp(value) for value in log_freq.values())) if log_freq else 0.0
+        self._unknown = math.log(0.5)  # a character outside the table counts as seen half a time
+        self._top_single = max((value for word, value in log_freq.items() if len(word) == 1), default=self._unknown)
 
     @staticmethod
     def key(text: str, index: int) -> str:
@@ -49,36 +55,95 @@ class ContextIndex:
                 best = value + bonus * extra
         return best
 
-    def fits(self, key: str, candidates: dict[str, str], bonus: float, need: float = -math.inf) -> dict[str, float]:
-        """For each candidate, the best (log frequency + length bonus) of a word it forms in place of the
-        character; only values of at least `need` (lower ones cannot reach the threshold)."""
-        fits: dict[str, float] = {}
-        log_freq = self._log_freq
+    def weigh(
+        self, key: str, candidates: dict[str, str], bonus: float, weight: float, need: float = -math.inf
+    ) -> dict[str, tuple[float, float]]:
+        """For each candidate that forms a word in place of the character: (fit, gain). The fit is the
+        best (log frequency + length bonus) of such a word; the gain is how much the log probability of
+        the context's best split into words rises with the candidate. Candidates whose fit + weight ×
+        gain cannot reach `need` may be left out.
+
+        The best split of the context holds one word across the middle, so with the best splits of what
+        lies left and right of each window (`_frame`) a candidate's gain is one lookup per window. A
+        word too rare to lift either its fit or its gain to what passing needs, given the best the other
+        could be, is skipped; completions come most frequent first, so the rest of a window goes too.
+        """
+        log_freq, cost, unknown = self._log_freq, self._total, self._unknown
+        left, right, written = self._frame(key)
+        around = left[WIDTH] + right[WIDTH + 1] - cost - written  # the gain of a lone character, less its own
+        windows = []
+        top_fit, top_gain = -math.inf, around + self._top_single
         for start, end, extra in WINDOWS:
-            floor = need - bonus * extra  # the log frequency a word in this window needs
-            if floor > self._top:
-                continue
             prefix, suffix = key[start:WIDTH], key[WIDTH + 1 : end]
             completions = self._wildcards.get(prefix + "?" + suffix)
             if completions is None:
                 continue
             first = completions[0] if completions[0] != key[WIDTH] else completions[1:2]
-            if not first or log_freq[prefix + first + suffix] < floor:
-                continue  # not even the most frequent other completion would do
+            if not first:
+                continue
+            top = log_freq[prefix + first + suffix]
+            fit_offset, gain_offset = bonus * extra, left[start] + right[end] - cost - written
+            top_fit, top_gain = max(top_fit, top + fit_offset), max(top_gain, top + gain_offset)
+            windows.append((prefix, suffix, completions, top, fit_offset, gain_offset))
+        fit_floor = need - weight * top_gain
+        gain_floor = (need - top_fit) / weight if weight > 0 else math.inf
+        fits: dict[str, float] = {}
+        gains: dict[str, float] = {}
+
+        def found(other: str, value: float, fit_offset: float, gain_offset: float) -> None:
+            if value + fit_offset > fits.get(other, 0.0):
+                fits[other] = value + fit_offset
+            best = gains.get(other)
+            if best is None:
+                best = gains[other] = around + log_freq.get(other, unknown)
+            if value + gain_offset > best:
+                gains[other] = value + gain_offset
+
+        for prefix, suffix, completions, top, fit_offset, gain_offset in windows:
+            floor = min(fit_floor - fit_offset, gain_floor - gain_offset)  # a rarer word helps neither
+            if top < floor:
+                continue
             if len(completions) > 8 * len(candidates):  # e.g. ?的: cheaper to try each candidate
                 for other in candidates:
-                    found = log_freq.get(prefix + other + suffix)
-                    if found is not None and found >= floor and found + bonus * extra > fits.get(other, 0.0):
-                        fits[other] = found + bonus * extra
+                    value = log_freq.get(prefix + other + suffix)
+                    if value is not None and value >= floor:
+                        found(other, value, fit_offset, gain_offset)
                 continue
             for other in completions:
                 if other in candidates:
-                    found = log_freq[prefix + other + suffix]
-                    if found < floor:
+                    value = log_freq[prefix + other + suffix]
+                    if value < floor:
                         break  # the rest are rarer still
-                    if found + bonus * extra > fits.get(other, 0.0):
-                        fits[other] = found + bonus * extra
-        return fits
+                    found(other, value, fit_offset, gain_offset)
+        return {other: (fit, gains[other]) for other, fit in fits.items()}
+
+    def _frame(self, key: str) -> tuple[list[float], list[float], float]:
+        """(best split of key[:i] for i ≤ WIDTH, best split of key[j:] for j > WIDTH, best split of the key),
+        in log probability; every word costs log(total count), so that fewer, likelier words win."""
+        log_freq, cost, unknown = self._log_freq, self._total, self._unknown
+        size = len(key)
+        left = [0.0]
+        for end in range(1, WIDTH + 1):
+            value = left[end - 1] + log_freq.get(key[end - 1], unknown) - cost
+            for length in range(2, min(_MAX_WORD, end) + 1):
+                word = log_freq.get(key[end - length : end])
+                if word is not None and left[end - length] + word - cost > value:
+                    value = left[end - length] + word - cost
+            left.append(value)
+        right = [0.0] * (size + 1)
+        for start in range(size - 1, WIDTH, -1):
+            value = log_freq.get(key[start], unknown) - cost + right[start + 1]
+            for length in range(2, min(_MAX_WORD, size - start) + 1):
+                word = log_freq.get(key[start : start + length])
+                if word is not None and word - cost + right[start + length] > value:
+                    value = word - cost + right[start + length]
+            right[start] = value
+        written = left[WIDTH] + log_freq.get(key[WIDTH], unknown) - cost + right[WIDTH + 1]
+        for start, end, _ in WINDOWS:
+            word = log_freq.get(key[start:end])
+            if word is not None and left[start] + word - cost + right[end] > written:
+                written = left[start] + word - cost + right[end]
+        return left, right, written
 
 
 def wildcard_index(log_freq: dict[str, float]) -> dict[str, str]:

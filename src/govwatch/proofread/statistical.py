@@ -4,7 +4,8 @@ A character the segmenter leaves on its own (it joins no dictionary word with it
 of a rare two-character token, is a suspect unless it is a common function word. Each same-sound,
 near-sound or similar-shape replacement is tried: if it joins a neighbour into a frequent word, the
 replacement scores by that word's log frequency and length, less what the original character already
-had going for it. The weights and the threshold come from `data/statistical.tsv`, tuned on the tuning
+had going for it, plus how much likelier the whole 7-character context becomes (`ContextIndex.weigh`).
+The weights and the threshold come from `data/statistical.tsv`, tuned on the tuning
 half of ECSpell odw.train by `python -m govwatch.proofread.tune` (never on odw.test). Findings are
 suspects: `certain=False`.
 
@@ -13,8 +14,8 @@ as numerals are not: 县委 is far more frequent than 县卫, yet the name is ri
 
 Speed (this layer is most of the pipeline's cost, in pure Python): the word windows around a character
 are read from its 7-character context (`context.py`); a replacement is only looked up in windows that
-could still lift it over the threshold, given what the character as written already has; and the
-result for a context is cached, since official text repeats its phrases. None of this changes a
+could still lift it over the threshold, given what the character as written already has and the
+most the context's gain could add; and the result for a context is cached, since official text repeats its phrases. None of this changes a
 finding: whatever is skipped provably scores below the threshold.
 """
 
@@ -42,7 +43,7 @@ NUMERAL = re.compile(
 )
 WORDS_FILE = "words.tsv"
 CACHE_SIZE = 100_000  # contexts remembered (≈ 30 MB at most); most repeats are near each other
-_NO_FITS: dict[str, float] = {}  # shared by every cached context without a candidate (never mutated)
+_NO_FITS: dict[str, tuple[float, float]] = {}  # shared by every cached context without a candidate (never mutated)
 PARAMETERS_FILE = "statistical.tsv"
 AGENCIES_FILE = "agencies.txt"
 LEVELS = ("省", "市", "县", "区", "州", "旗")  # 县卫健局, 市发改委, 旗民宗局
@@ -61,6 +62,7 @@ class Parameters:
     stay_penalty: float
     word_ceiling: float  # a two-character word more frequent than e^this is never a suspect
     glyph: float
+    gain: float  # weight of the context's gain in log probability
 
     def prior(self, relation: str) -> float:
         """How much more likely one slip is than another."""
@@ -94,6 +96,7 @@ class Feature:
     fit: float  # log frequency (+ length bonus) of the best word the replacement forms
     alone: float  # log frequency of the written character as a word by itself
     original: float  # best word the written character already forms (0 if none)
+    gain: float  # log probability the context gains with the replacement
 
 
 class StatisticalLayer:
@@ -108,7 +111,7 @@ class StatisticalLayer:
         self._confusions = confusion_sets()
         self._segmenter = rjieba.Jieba()
         self._context = ContextIndex(log_freq)
-        self._cache: dict[str, tuple[float, dict[str, float]]] = {}
+        self._cache: dict[str, tuple[float, dict[str, tuple[float, float]]]] = {}
         self._cached_for: Parameters | None = None
 
     @classmethod
@@ -172,17 +175,17 @@ class StatisticalLayer:
             known = cache.get(key) if prune else None
             if known is None:
                 original = context.original(key, p.length_bonus)
-                if prune:
+                if prune:  # what fit + gain × weight must reach
                     need = p.threshold - top_prior + p.single_penalty * alone + p.stay_penalty * original
                 else:
                     need = -math.inf
-                known = (original, context.fits(key, candidates, p.length_bonus, need) or _NO_FITS)
+                known = (original, context.weigh(key, candidates, p.length_bonus, p.gain, need) or _NO_FITS)
                 if prune:
                     if len(cache) >= CACHE_SIZE:  # bound the memory a long run over varied text can take
                         cache.clear()
                     cache[key] = known
             original, fits = known
-            found += [Feature(index, other, candidates[other], fit, alone, original) for other, fit in fits.items()]
+            found += [Feature(index, other, candidates[other], fit, alone, original, gain) for other, (fit, gain) in fits.items()]
         return found
 
     def _candidates(self, text: str) -> Iterator[int]:
@@ -226,4 +229,5 @@ class StatisticalLayer:
             + p.prior(feature.relation)
             - p.single_penalty * feature.alone
             - p.stay_penalty * feature.original
+            + p.gain * feature.gain
         )

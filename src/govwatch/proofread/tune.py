@@ -32,8 +32,9 @@ GRID = {
     "single_penalty": (0.0, 0.2, 0.4, 0.6, 0.8, 1.0),
     "stay_penalty": (0.0, 0.5, 1.0, 1.5, 2.0),
     "glyph": (-4.0, -3.0, -2.0, -1.0, -0.5, 0.0, 0.5),
+    "gain": (0.0, 0.5, 1.0, 1.5, 2.0, 3.0),
 }
-THRESHOLDS = [t / 4 for t in range(-8, 81)]
+THRESHOLDS = [t / 4 for t in range(-8, 201)]  # up to 50: the context's gain weighs up to 3 log units each
 
 
 @dataclasses.dataclass
