@@ -14,6 +14,7 @@ the words on both of its sides, a rare name only its own; the gain sees both.
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 WIDTH = 3  # characters each side of the examined one: _MAX_WORD - 1
 _MAX_WORD = 4
@@ -24,6 +25,17 @@ WINDOWS = tuple(
     for start in range(0, WIDTH + 1)
     for end in range(max(WIDTH + 1, start + 2), min(2 * WIDTH + 1, start + _MAX_WORD) + 1)
 )
+
+
+class Frame(NamedTuple):
+    """The context as written: best splits of what lies left of the middle (`left[i]`: of key[:i]) and
+    right of it (`right[j]`: of key[j:]), of the whole (`written`), and the best (log frequency + length
+    bonus) of a word covering the middle character (`original`, 0 if none)."""
+
+    left: list[float]
+    right: list[float]
+    written: float
+    original: float
 
 
 class ContextIndex:
@@ -45,18 +57,8 @@ class ContextIndex:
         right = max(0, index + WIDTH + 1 - len(text))
         return PAD * left + text[index - WIDTH + left : index + WIDTH + 1] + PAD * right
 
-    def original(self, key: str, bonus: float) -> float:
-        """The best (log frequency + length bonus) of a word covering the character as written (0 if none)."""
-        best = 0.0
-        get = self._log_freq.get
-        for start, end, extra in WINDOWS:
-            value = get(key[start:end])
-            if value is not None and value + bonus * extra > best:
-                best = value + bonus * extra
-        return best
-
     def weigh(
-        self, key: str, candidates: dict[str, str], bonus: float, weight: float, need: float = -math.inf
+        self, key: str, frame: Frame, candidates: dict[str, str], bonus: float, weight: float, need: float = -math.inf
     ) -> dict[str, tuple[float, float]]:
         """For each candidate that forms a word in place of the character: (fit, gain). The fit is the
         best (log frequency + length bonus) of such a word; the gain is how much the log probability of
@@ -64,12 +66,12 @@ class ContextIndex:
         gain cannot reach `need` may be left out.
 
         The best split of the context holds one word across the middle, so with the best splits of what
-        lies left and right of each window (`_frame`) a candidate's gain is one lookup per window. A
+        lies left and right of each window (`frame`) a candidate's gain is one lookup per window. A
         word too rare to lift either its fit or its gain to what passing needs, given the best the other
         could be, is skipped; completions come most frequent first, so the rest of a window goes too.
         """
         log_freq, cost, unknown = self._log_freq, self._total, self._unknown
-        left, right, written = self._frame(key)
+        left, right, written = frame.left, frame.right, frame.written
         around = left[WIDTH] + right[WIDTH + 1] - cost - written  # the gain of a lone character, less its own
         windows = []
         top_fit, top_gain = -math.inf, around + self._top_single
@@ -90,36 +92,33 @@ class ContextIndex:
         fits: dict[str, float] = {}
         gains: dict[str, float] = {}
 
-        def found(other: str, value: float, fit_offset: float, gain_offset: float) -> None:
-            if value + fit_offset > fits.get(other, 0.0):
-                fits[other] = value + fit_offset
-            best = gains.get(other)
-            if best is None:
-                best = gains[other] = around + log_freq.get(other, unknown)
-            if value + gain_offset > best:
-                gains[other] = value + gain_offset
-
         for prefix, suffix, completions, top, fit_offset, gain_offset in windows:
             floor = min(fit_floor - fit_offset, gain_floor - gain_offset)  # a rarer word helps neither
             if top < floor:
                 continue
             if len(completions) > 8 * len(candidates):  # e.g. ?的: cheaper to try each candidate
-                for other in candidates:
-                    value = log_freq.get(prefix + other + suffix)
-                    if value is not None and value >= floor:
-                        found(other, value, fit_offset, gain_offset)
-                continue
-            for other in completions:
-                if other in candidates:
-                    value = log_freq[prefix + other + suffix]
-                    if value < floor:
-                        break  # the rest are rarer still
-                    found(other, value, fit_offset, gain_offset)
+                hits = [(o, v) for o in candidates if (v := log_freq.get(prefix + o + suffix)) is not None and v >= floor]
+            else:
+                hits = []
+                for other in completions:
+                    if other in candidates:
+                        value = log_freq[prefix + other + suffix]
+                        if value < floor:
+                            break  # the rest are rarer still
+                        hits.append((other, value))
+            for other, value in hits:
+                if value + fit_offset > fits.get(other, 0.0):
+                    fits[other] = value + fit_offset
+                gain = gains.get(other)
+                if gain is None:  # the candidate alone, as a word of one character
+                    gain = gains[other] = around + log_freq.get(other, unknown)
+                if value + gain_offset > gain:
+                    gains[other] = value + gain_offset
         return {other: (fit, gains[other]) for other, fit in fits.items()}
 
-    def _frame(self, key: str) -> tuple[list[float], list[float], float]:
-        """(best split of key[:i] for i ≤ WIDTH, best split of key[j:] for j > WIDTH, best split of the key),
-        in log probability; every word costs log(total count), so that fewer, likelier words win."""
+    def frame(self, key: str, bonus: float) -> Frame:
+        """What the context as written offers: its best splits (in log probability; every word costs
+        log(total count), so that fewer, likelier words win) and its best word across the middle."""
         log_freq, cost, unknown = self._log_freq, self._total, self._unknown
         size = len(key)
         left = [0.0]
@@ -139,11 +138,13 @@ class ContextIndex:
                     value = word - cost + right[start + length]
             right[start] = value
         written = left[WIDTH] + log_freq.get(key[WIDTH], unknown) - cost + right[WIDTH + 1]
-        for start, end, _ in WINDOWS:
+        original = 0.0
+        for start, end, extra in WINDOWS:
             word = log_freq.get(key[start:end])
-            if word is not None and left[start] + word - cost + right[end] > written:
-                written = left[start] + word - cost + right[end]
-        return left, right, written
+            if word is not None:
+                written = max(written, left[start] + word - cost + right[end])
+                original = max(original, word + bonus * extra)
+        return Frame(left, right, written, original)
 
 
 def wildcard_index(log_freq: dict[str, float]) -> dict[str, str]:

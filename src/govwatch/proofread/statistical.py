@@ -174,12 +174,13 @@ class StatisticalLayer:
             key = context.key(text, index)
             known = cache.get(key) if prune else None
             if known is None:
-                original = context.original(key, p.length_bonus)
+                frame = context.frame(key, p.length_bonus)
                 if prune:  # what fit + gain × weight must reach
-                    need = p.threshold - top_prior + p.single_penalty * alone + p.stay_penalty * original
+                    need = p.threshold - top_prior + p.single_penalty * alone + p.stay_penalty * frame.original
                 else:
                     need = -math.inf
-                known = (original, context.weigh(key, candidates, p.length_bonus, p.gain, need) or _NO_FITS)
+                fits = context.weigh(key, frame, candidates, p.length_bonus, p.gain, need)
+                known = (frame.original, fits or _NO_FITS)
                 if prune:
                     if len(cache) >= CACHE_SIZE:  # bound the memory a long run over varied text can take
                         cache.clear()
