@@ -6,7 +6,7 @@ Prints per-layer and whole-pipeline throughput on one core over generated govern
 template phrases repeat, so the statistical layer's context cache helps) and over real, varied
 official sentences (ECSpell odw sources and policy titles, cache emptied first), peak memory,
 start-up time; quality on ECSpell odw.test (sentence-level detection and correction
-P/R/F1, false alarms on clean sentences), false alarms per 10,000 characters of clean generated
+P/R/F1, false alarms on clean sentences; spelling findings only, as `evaluation.spelling` says why), false alarms per 10,000 characters of clean generated
 text and on odw.test's corrected side, the seed notice's nine errors. With --peer-python (a separate venv holding pycorrector,
 jieba, loguru and pypinyin installed with --no-deps), runs pycorrector's ProperCorrector on the same
 data in a subprocess and prints its row beside ours.
