@@ -7,11 +7,12 @@ jieba 0.42.1's `dict.txt` comes from PyPI, not from the package at run time (see
 
 - `words.tsv`: jieba's words of 1–4 Han characters seen at least `MIN_COUNT` times; the official
   vocabulary jieba lacks or under-counts at a count of at least `DOMAIN_COUNT` (this package's
-  expressions and lexicon right forms, the short names of government bodies in `agencies.txt` (bare and
-  after 县/市/省…) and ECSpell's 公文写作 and 成语 lists, MIT — longer entries by their rjieba words); productive suffix compounds of official stems (整改率, 规范化) at
-  `COMPOUND_COUNT`, so that correct official coinages are not suspects; and phrases of 2–4
-  characters made of whole rjieba words of clean official text — only the *mining* half of odw.train (`split`), so that the tuner, which scores the
-  other half, is not scoring sentences whose words it was given.
+  expressions and lexicon right forms, the short names of government bodies in `agencies.txt` (bare
+  and after 县/市/省…) and ECSpell's 公文写作 and 成语 lists, MIT — longer entries by their rjieba
+  words); productive suffix compounds of official stems (整改率, 规范化) at `COMPOUND_COUNT`, so that
+  correct official coinages are not suspects; and phrases of 2–4 characters made of whole rjieba
+  words of clean official text — only the *mining* half of odw.train (`split`), so that the tuner,
+  which scores the other half, is not scoring sentences whose words it was given.
 - `near_miss_exceptions.txt`: generated near misses of the standard expressions that occur in the
   same clean text.
 - `same_glyph.txt`: characters that look alike in the given font (`glyphs`), Noto Sans CJK SC here.
@@ -26,8 +27,8 @@ from pathlib import Path
 import rjieba
 
 from govwatch.proofread.automaton import Automaton
-from govwatch.proofread.evaluation import read_pairs
 from govwatch.proofread.confusion import GLYPH_FILE
+from govwatch.proofread.evaluation import read_pairs
 from govwatch.proofread.expressions import EXCEPTIONS_FILE, near_misses, packaged_expressions
 from govwatch.proofread.glyphs import MIN_SIMILARITY, NEIGHBOURS, similar_glyphs
 from govwatch.proofread.lexicon import packaged_entries

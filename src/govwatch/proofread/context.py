@@ -72,7 +72,8 @@ class ContextIndex:
         """
         log_freq, cost, unknown = self._log_freq, self._total, self._unknown
         left, right, written = frame.left, frame.right, frame.written
-        around = left[WIDTH] + right[WIDTH + 1] - cost - written  # the gain of a lone character, less its own
+        # The gain of a candidate standing alone in the middle, but for its own log frequency:
+        around = left[WIDTH] + right[WIDTH + 1] - cost - written
         windows = []
         top_fit, top_gain = -math.inf, around + self._top_single
         for start, end, extra in WINDOWS:
@@ -91,13 +92,16 @@ class ContextIndex:
         gain_floor = (need - top_fit) / weight if weight > 0 else math.inf
         fits: dict[str, float] = {}
         gains: dict[str, float] = {}
-
         for prefix, suffix, completions, top, fit_offset, gain_offset in windows:
             floor = min(fit_floor - fit_offset, gain_floor - gain_offset)  # a rarer word helps neither
             if top < floor:
                 continue
             if len(completions) > 8 * len(candidates):  # e.g. ?的: cheaper to try each candidate
-                hits = [(o, v) for o in candidates if (v := log_freq.get(prefix + o + suffix)) is not None and v >= floor]
+                hits = [
+                    (other, value)
+                    for other in candidates
+                    if (value := log_freq.get(prefix + other + suffix)) is not None and value >= floor
+                ]
             else:
                 hits = []
                 for other in completions:

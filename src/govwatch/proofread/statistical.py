@@ -5,18 +5,18 @@ of a rare two-character token, is a suspect unless it is a common function word.
 near-sound or similar-shape replacement is tried: if it joins a neighbour into a frequent word, the
 replacement scores by that word's log frequency and length, less what the original character already
 had going for it, plus how much likelier the whole 7-character context becomes (`ContextIndex.weigh`).
-The weights and the threshold come from `data/statistical.tsv`, tuned on the tuning
-half of ECSpell odw.train by `python -m govwatch.proofread.tune` (never on odw.test). Findings are
-suspects: `certain=False`.
+The weights and the threshold come from `data/statistical.tsv`, tuned on the tuning half of ECSpell
+odw.train by `python -m govwatch.proofread.tune` (never on odw.test). Findings are suspects:
+`certain=False`.
 
 Characters of a government body's short name (县卫健局, 市发改委; `agencies.txt`) are never suspects,
 as numerals are not: 县委 is far more frequent than 县卫, yet the name is right as written.
 
 Speed (this layer is most of the pipeline's cost, in pure Python): the word windows around a character
 are read from its 7-character context (`context.py`); a replacement is only looked up in windows that
-could still lift it over the threshold, given what the character as written already has and the
-most the context's gain could add; and the result for a context is cached, since official text repeats its phrases. None of this changes a
-finding: whatever is skipped provably scores below the threshold.
+could still lift it over the threshold, given what the character as written already has and the most
+the context's gain could add; and the result for a context is cached, since official text repeats its
+phrases. None of this changes a finding: whatever is skipped provably scores below the threshold.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class Parameters:
     single_penalty: float
     stay_penalty: float
     word_ceiling: float  # a two-character word more frequent than e^this is never a suspect
-    glyph: float
+    glyph: float  # prior of a rendered look-alike (`same_glyph.txt`)
     gain: float  # weight of the context's gain in log probability
 
     def prior(self, relation: str) -> float:
