@@ -128,7 +128,7 @@ def test_gain_is_the_rise_of_the_contexts_best_split(text, at):
     cost = math.log(sum(math.exp(v) for v in TABLE.values()))
     key = ContextIndex.key(text, index)
     candidates = {char: "same_sound" for char in "大数据局产业" if char != key[WIDTH]}
-    for other, (_, gain) in context.weigh(key, context.frame(key, 1.0), candidates, 1.0, 1.0).items():
+    for other, (_, gain) in context.weigh(context.frame(key, 1.0), context.completions(key, candidates), 1.0, 1.0).items():
         replaced = key[:WIDTH] + other + key[WIDTH + 1 :]
         assert gain == pytest.approx(_best_split(replaced, cost) - _best_split(key, cost))
 
@@ -136,9 +136,9 @@ def test_gain_is_the_rise_of_the_contexts_best_split(text, at):
 def test_weighing_with_a_floor_keeps_every_candidate_that_can_pass():
     context = ContextIndex(TABLE)
     key = ContextIndex.key("大数局产业", 2)
-    frame = context.frame(key, 2.0)
-    everything = context.weigh(key, frame, {"据": "same_sound", "大": "shape"}, 2.0, 3.0)
+    frame, windows = context.frame(key, 2.0), context.completions(key, {"据": "same_sound", "大": "shape"})
+    everything = context.weigh(frame, windows, 2.0, 3.0)
     for need in (-50.0, 0.0, 5.0, 20.0):
-        kept = context.weigh(key, frame, {"据": "same_sound", "大": "shape"}, 2.0, 3.0, need)
+        kept = context.weigh(frame, windows, 2.0, 3.0, need)
         passing = {o: v for o, v in everything.items() if v[0] + 3.0 * v[1] >= need}
         assert {o: kept[o] for o in passing} == passing

@@ -38,6 +38,15 @@ class Frame(NamedTuple):
     original: float
 
 
+class Completions(NamedTuple):
+    """A window of the context and the candidates that complete a table word in it, most frequent first."""
+
+    start: int
+    end: int
+    extra: int  # characters beyond two
+    words: list[tuple[str, float]]  # (candidate, log frequency of the word it completes)
+
+
 class ContextIndex:
     """The word table seen through 7-character contexts."""
 
@@ -46,7 +55,6 @@ class ContextIndex:
         self._wildcards = wildcard_index(log_freq)
         self._total = math.log(sum(math.exp(value) for value in log_freq.values())) if log_freq else 0.0
         self._unknown = math.log(0.5)  # a character outside the table counts as seen half a time
-        self._top_single = max((value for word, value in log_freq.items() if len(word) == 1), default=self._unknown)
 
     @staticmethod
     def key(text: str, index: int) -> str:
@@ -57,60 +65,56 @@ class ContextIndex:
         right = max(0, index + WIDTH + 1 - len(text))
         return PAD * left + text[index - WIDTH + left : index + WIDTH + 1] + PAD * right
 
+    def completions(self, key: str, candidates: dict[str, str]) -> list[Completions]:
+        """The windows in which some candidate, in place of the middle character, completes a table word."""
+        log_freq = self._log_freq
+        found = []
+        for start, end, extra in WINDOWS:
+            prefix, suffix = key[start:WIDTH], key[WIDTH + 1 : end]
+            chars = self._wildcards.get(prefix + "?" + suffix)
+            if chars is None:
+                continue
+            if len(chars) > 4 * len(candidates):  # e.g. ?的: cheaper to look each candidate up
+                words = [(other, value) for other in candidates if (value := log_freq.get(prefix + other + suffix)) is not None]
+                words.sort(key=lambda word: -word[1])
+            else:
+                words = [(other, log_freq[prefix + other + suffix]) for other in chars if other in candidates]
+            if words:
+                found.append(Completions(start, end, extra, words))
+        return found
+
     def weigh(
-        self, key: str, frame: Frame, candidates: dict[str, str], bonus: float, weight: float, need: float = -math.inf
+        self, frame: Frame, windows: list[Completions], bonus: float, weight: float, need: float = -math.inf
     ) -> dict[str, tuple[float, float]]:
-        """For each candidate that forms a word in place of the character: (fit, gain). The fit is the
-        best (log frequency + length bonus) of such a word; the gain is how much the log probability of
-        the context's best split into words rises with the candidate. Candidates whose fit + weight ×
-        gain cannot reach `need` may be left out.
+        """For each candidate of `windows`: (fit, gain). The fit is the best (log frequency + length
+        bonus) of a word it completes; the gain is how much the log probability of the context's best
+        split into words rises with it. Candidates whose fit + weight × gain cannot reach `need` may be
+        left out.
 
         The best split of the context holds one word across the middle, so with the best splits of what
-        lies left and right of each window (`frame`) a candidate's gain is one lookup per window. A
+        lies left and right of each window (`frame`) a candidate's gain is one addition per window. A
         word too rare to lift either its fit or its gain to what passing needs, given the best the other
-        could be, is skipped; completions come most frequent first, so the rest of a window goes too.
+        could be, is skipped, and with it the rarer ones of its window.
         """
+        if not windows:
+            return {}
         log_freq, cost, unknown = self._log_freq, self._total, self._unknown
         left, right, written = frame.left, frame.right, frame.written
         # The gain of a candidate standing alone in the middle, but for its own log frequency:
         around = left[WIDTH] + right[WIDTH + 1] - cost - written
-        windows = []
-        top_fit, top_gain = -math.inf, around + self._top_single
-        for start, end, extra in WINDOWS:
-            prefix, suffix = key[start:WIDTH], key[WIDTH + 1 : end]
-            completions = self._wildcards.get(prefix + "?" + suffix)
-            if completions is None:
-                continue
-            first = completions[0] if completions[0] != key[WIDTH] else completions[1:2]
-            if not first:
-                continue
-            top = log_freq[prefix + first + suffix]
-            fit_offset, gain_offset = bonus * extra, left[start] + right[end] - cost - written
-            top_fit, top_gain = max(top_fit, top + fit_offset), max(top_gain, top + gain_offset)
-            windows.append((prefix, suffix, completions, top, fit_offset, gain_offset))
+        offsets = [(w.words, bonus * w.extra, left[w.start] + right[w.end] - cost - written) for w in windows]
+        top_fit = max(words[0][1] + fit_offset for words, fit_offset, _ in offsets)
+        top_gain = max(words[0][1] + gain_offset for words, _, gain_offset in offsets)
+        top_gain = max(top_gain, around + max(log_freq.get(o, unknown) for words, _, _ in offsets for o, _ in words))
         fit_floor = need - weight * top_gain
         gain_floor = (need - top_fit) / weight if weight > 0 else math.inf
         fits: dict[str, float] = {}
         gains: dict[str, float] = {}
-        for prefix, suffix, completions, top, fit_offset, gain_offset in windows:
+        for words, fit_offset, gain_offset in offsets:
             floor = min(fit_floor - fit_offset, gain_floor - gain_offset)  # a rarer word helps neither
-            if top < floor:
-                continue
-            if len(completions) > 8 * len(candidates):  # e.g. ?的: cheaper to try each candidate
-                hits = [
-                    (other, value)
-                    for other in candidates
-                    if (value := log_freq.get(prefix + other + suffix)) is not None and value >= floor
-                ]
-            else:
-                hits = []
-                for other in completions:
-                    if other in candidates:
-                        value = log_freq[prefix + other + suffix]
-                        if value < floor:
-                            break  # the rest are rarer still
-                        hits.append((other, value))
-            for other, value in hits:
+            for other, value in words:
+                if value < floor:
+                    break  # the rest are rarer still
                 if value + fit_offset > fits.get(other, 0.0):
                     fits[other] = value + fit_offset
                 gain = gains.get(other)

@@ -174,13 +174,16 @@ class StatisticalLayer:
             key = context.key(text, index)
             known = cache.get(key) if prune else None
             if known is None:
-                frame = context.frame(key, p.length_bonus)
-                if prune:  # what fit + gain × weight must reach
-                    need = p.threshold - top_prior + p.single_penalty * alone + p.stay_penalty * frame.original
+                windows = context.completions(key, candidates)
+                if windows:
+                    frame = context.frame(key, p.length_bonus)
+                    if prune:  # what fit + gain × weight must reach
+                        need = p.threshold - top_prior + p.single_penalty * alone + p.stay_penalty * frame.original
+                    else:
+                        need = -math.inf
+                    known = (frame.original, context.weigh(frame, windows, p.length_bonus, p.gain, need) or _NO_FITS)
                 else:
-                    need = -math.inf
-                fits = context.weigh(key, frame, candidates, p.length_bonus, p.gain, need)
-                known = (frame.original, fits or _NO_FITS)
+                    known = (0.0, _NO_FITS)  # no candidate completes any word: nothing to weigh
                 if prune:
                     if len(cache) >= CACHE_SIZE:  # bound the memory a long run over varied text can take
                         cache.clear()
