@@ -13,9 +13,10 @@ from govwatch.collect.fakes.server import FakeRequest, FakeResponse, LocalServer
 from govwatch.collect.fakes.social import FakeDouyin, FakeItem, FakeWeibo
 from govwatch.collect.fakes.wechat import FakeArticle, FakeWeChat
 from govwatch.collect.platforms.base import AdapterContext, AuthExpired, MemoryTokens, PlatformError, adapter_for
-from govwatch.collect.platforms.classify import Recommended, classify
+from govwatch.collect.platforms.classify import classify
 from govwatch.domain.county import Account, AccountSource
 from govwatch.domain.model import Platform, PostKind
+from govwatch.domain.recommended import Recommended
 
 ZONE = ZoneInfo("Asia/Shanghai")
 SINCE = datetime(2023, 6, 1, tzinfo=ZONE)

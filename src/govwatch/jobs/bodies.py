@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from govwatch.collect.platforms.classify import Recommended
 from govwatch.domain.calendar import Month
 from govwatch.domain.county import County
+from govwatch.domain.recommended import Recommended
 from govwatch.jobs.runner import JobEnv, Submitted
 from govwatch.services.checking import check_posts, county_proofreader
 from govwatch.services.collect_posts import ingest_accounts

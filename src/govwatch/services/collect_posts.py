@@ -17,13 +17,16 @@ import httpx
 from sqlalchemy import func, select
 
 from govwatch.collect.platforms.base import AdapterContext, PlatformError, PlatformPost, TokenStore, adapter_for
-from govwatch.collect.platforms.classify import Recommended, classify
+from govwatch.collect.platforms.classify import classify
+from govwatch.domain.calendar import Month
 from govwatch.domain.county import Account
 from govwatch.domain.incoming import IncomingPost
+from govwatch.domain.recommended import Recommended
 from govwatch.proofread import Proofreader
 from govwatch.services.ingest import ingest_posts
 from govwatch.store.counties import StoredCounty
 from govwatch.store.db import Database
+from govwatch.store.recommended import month_lists
 from govwatch.store.tables import PostRow
 
 # Re-read a little before the newest stored post: platforms publish late edits and back-dated items.
@@ -71,9 +74,18 @@ def ingest_accounts(db: Database, stored: StoredCounty, proofreader: Proofreader
                     secrets: Mapping[str, str] | None = None, backoff: float = 1.0,
                     on_account: Callable[[str], None] = lambda _: None,
                     today: date | None = None) -> list[AccountResult]:
-    """Fetch and store every account's posts since `since` (default: just before its newest stored post)."""
+    """Fetch and store every account's posts since `since` (default: just before its newest stored post).
+
+    A post is 推荐转载 when it matches `recommended` or the stored list of its own month (`govwatch
+    recommend load`), so that the daily run, which is given no list, classifies it all the same.
+    """
     zone = ZoneInfo(stored.county.county.timezone)
     starts = {str(a.key): since or _since(db, stored, a, zone) for a in accounts}
+    with db.transaction() as session:
+        stored_lists = month_lists(session, stored.id)
+
+    def listed(post: PlatformPost) -> list[Recommended]:
+        return recommended + stored_lists.get(Month.of(post.published_at.astimezone(zone).date()), [])
 
     async def fetch() -> list[tuple[Account, list[PlatformPost] | str]]:
         async with httpx.AsyncClient(timeout=stored.county.crawl.timeout_seconds, trust_env=False,
@@ -88,6 +100,6 @@ def ingest_accounts(db: Database, stored: StoredCounty, proofreader: Proofreader
             results.append(AccountResult(account.name, account.platform, error=posts))
             continue
         with db.transaction() as session:
-            added = ingest_posts(session, stored, [to_incoming(account, p, recommended) for p in posts], proofreader)
+            added = ingest_posts(session, stored, [to_incoming(account, p, listed(p)) for p in posts], proofreader)
         results.append(AccountResult(account.name, account.platform, len(posts), added.added))
     return results

@@ -22,17 +22,18 @@ from ruamel.yaml import YAML
 from govwatch.collect.fakes.portal import Portal
 from govwatch.collect.fakes.server import LocalServer
 from govwatch.collect.platforms.base import MemoryTokens
-from govwatch.collect.platforms.classify import Recommended
 from govwatch.config.loader import COUNTY_FILE, RULES_FILE, CountyConfig, load_county_dir
 from govwatch.demo.platforms import demo_platforms
 from govwatch.demo.plan import DemoPlan
 from govwatch.demo.texts import phrases
 from govwatch.domain.calendar import Month
 from govwatch.domain.incoming import IncomingPost
+from govwatch.domain.recommended import Recommended
 from govwatch.proofread import Proofreader
 from govwatch.services.collect_posts import ingest_accounts
 from govwatch.services.crawl import column_targets, run_crawl
 from govwatch.services.demo_site import county_with_urls
+from govwatch.services.recommended import load_month_list
 from govwatch.store.counties import load_stored_county, save_config
 from govwatch.store.db import Database
 
@@ -79,15 +80,16 @@ def gather_over_http(db: Database, config_dir: Path, plan: DemoPlan, posts: Sequ
         with db.transaction() as session:
             save_config(session, pointed)
             stored = load_stored_county(session, own.county.county.name)
+            # The centre's list for the month, loaded as a county loads it (`govwatch recommend load`).
+            load_month_list(session, stored, month, [Recommended(title) for title in phrases()["recommended_titles"]])
         on_stage(f"采集门户网站（{len(portal.columns)} 个栏目）")
         report = run_crawl(db, stored, proofreader, column_targets(pointed.county))
         on_stage(f"读取 {len(pointed.county.accounts)} 个政务新媒体账号")
-        recommended = [Recommended(title) for title in phrases()["recommended_titles"]]
         since = datetime.combine(month.shift(-1).first_day, time.min, zone)
         # The platforms answer on 127.0.0.1 themselves: only the portal is reached through the proxy.
         direct = replace(stored, county=pointed.county.model_copy(
             update={"crawl": pointed.county.crawl.model_copy(update={"proxy": None})}))
-        results = ingest_accounts(db, direct, proofreader, pointed.county.accounts, recommended, MemoryTokens(),
+        results = ingest_accounts(db, direct, proofreader, pointed.county.accounts, [], MemoryTokens(),
                                   since=since, secrets=fakes.secrets, backoff=0.01,
                                   today=month.last_day + timedelta(days=10))
     with db.transaction() as session:

@@ -12,6 +12,7 @@ from govwatch.cli.commands import (  # noqa: F401
     ledger,
     overrides,
     proofread,
+    recommend,
     rectify,
     report,
     serve,

@@ -22,7 +22,9 @@ from govwatch.store.counties import load_stored_county
 def ingest(
     county: str = typer.Option(None, "--county", help="县区名称"),
     account: list[str] = typer.Option(None, "--account", help="只采集这些账号（可重复）"),
-    recommended: Path = typer.Option(None, "--recommended", help="本月推荐转载文章清单（YAML：title、url）"),
+    recommended: Path = typer.Option(
+        None, "--recommended", help="本次采集另加的推荐转载清单（YAML：title、url）；按月保存请用 govwatch recommend load"
+    ),
 ) -> None:
     """经各平台接口（或订阅源、导出文件）采集政务新媒体账号的推文，入库并校对；重复采集不会重复计数。"""
     with user_errors():
