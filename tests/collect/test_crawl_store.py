@@ -8,13 +8,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from govwatch.collect.crawl.crawler import CrawlOptions
+from govwatch.collect.crawl.crawler import ColumnTarget, CrawlOptions
+from govwatch.collect.crawl.fetch import Request
 from govwatch.collect.crawl.session import crawl
 from govwatch.collect.extract.article import extract_article
 from govwatch.collect.extract.charset import decode_html
 from govwatch.config.loader import load_county_dir
 from govwatch.services.checking import county_proofreader
-from govwatch.services.crawl import StoringSink, run_crawl
+from govwatch.services.crawl import StoringSink, crawl_scope, run_crawl
 from govwatch.store.collection import StoredFrontier, open_findings, replay_raw
 from govwatch.store.counties import load_stored_county, save_config
 from govwatch.store.db import open_database
@@ -93,7 +94,7 @@ def test_killed_crawl_resumes_from_its_frontier(stored_db, portal, portal_server
 
     async def killed_after_20() -> None:
         task = asyncio.create_task(crawl(targets_of(portal)[:SOME], settings, CrawlOptions(workers=2), sink,
-                                         StoredFrontier(stored_db, stored.id)))
+                                         StoredFrontier(stored_db, stored.id, crawl_scope(targets_of(portal)[:SOME]))))
 
         def page_then_die(result):
             store_page(result)
@@ -114,3 +115,18 @@ def test_killed_crawl_resumes_from_its_frontier(stored_db, portal, portal_server
     assert _count(stored_db, PostRow) == stored_before + resumed.added == sum(c.articles for c in portal.columns[:SOME])
     assert _count(stored_db, FrontierRow) == 0
 
+
+
+def test_runs_of_other_hosts_keep_their_own_frontier(stored_db):
+    stored, _ = _stored(stored_db)
+    first = Request("http://www.meixian.gov.cn/col/col1/index.html", kind="list", column="a")
+    other = Request("http://other.meixian.gov.cn/col/col2/index.html", kind="list", column="b")
+    ours = StoredFrontier(stored_db, stored.id, "www.meixian.gov.cn")
+    theirs = StoredFrontier(stored_db, stored.id, "other.meixian.gov.cn")
+    assert ours.add([first]) == [first] and theirs.add([other, first]) == [other, first]  # seen apart
+    ours.done(first)
+    assert ours.pending() == [] and theirs.pending() == [other, first]
+    ours.finish()
+    assert StoredFrontier(stored_db, stored.id, "other.meixian.gov.cn").pending() == [other, first]
+    assert crawl_scope([ColumnTarget("a", "http://www.meixian.gov.cn/x"), ColumnTarget("b", "http://a.gov.cn/y"),
+                        ColumnTarget("c", "http://www.meixian.gov.cn/z")]) == "a.gov.cn,www.meixian.gov.cn"

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import TextIO
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -118,13 +119,19 @@ class CrawlReport:
     resolved: int
 
 
+def crawl_scope(targets: Iterable[ColumnTarget]) -> str:
+    """The hosts a run crawls, as the name of its frontier: per-host jobs of a county keep theirs apart."""
+    return ",".join(sorted({urlsplit(t.url).hostname or "" for t in targets}))
+
+
 def run_crawl(db: Database, stored: StoredCounty, proofreader: Proofreader | None, targets: Iterable[ColumnTarget],
               since: datetime | None = None, settings: CrawlSettings | None = None,
               on_progress: Callable[[CrawlStats], None] = lambda _: None) -> CrawlReport:
-    """Crawl `targets` into the database; resumes an interrupted run of the same county."""
+    """Crawl `targets` into the database; resumes an interrupted run of the same county and hosts."""
+    targets = list(targets)
     started = utcnow()
     sink = StoringSink(db, stored, proofreader)
-    frontier: Frontier = StoredFrontier(db, stored.id)
+    frontier: Frontier = StoredFrontier(db, stored.id, crawl_scope(targets))
     settings = settings or stored.county.crawl
     stats = asyncio.run(crawl(targets, settings, crawl_options(stored.county, since), sink, frontier, on_progress))
     with db.transaction() as session:

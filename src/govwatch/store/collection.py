@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.orm import Session
 
 from govwatch.collect.crawl.fetch import Request, Validators
@@ -102,12 +102,18 @@ def _key_hash(request: Request) -> str:
 
 
 class StoredFrontier:
-    """The frontier in the database, each change committed at once so that a killed crawl can resume."""
+    """The frontier in the database, each change committed at once so that a killed crawl can resume.
 
-    def __init__(self, db: Database, county_id: int) -> None:
-        self.db, self.county_id = db, county_id
+    One per (county, scope): runs of other scopes of the county, going on at the same time, are neither
+    resumed nor cleared by this one."""
+
+    def __init__(self, db: Database, county_id: int, scope: str) -> None:
+        self.db, self.county_id, self.scope = db, county_id, scope
         with db.transaction() as session:
-            self._seen = set(session.scalars(select(FrontierRow.key_hash).where(FrontierRow.county_id == county_id)))
+            self._seen = set(session.scalars(select(FrontierRow.key_hash).where(self._mine())))
+
+    def _mine(self) -> ColumnElement[bool]:
+        return (FrontierRow.county_id == self.county_id) & (FrontierRow.scope == self.scope)
 
     def add(self, requests: Iterable[Request]) -> list[Request]:
         new = {}
@@ -118,25 +124,26 @@ class StoredFrontier:
                 self._seen.add(digest)
         if new:
             with self.db.transaction() as session:
-                session.add_all(FrontierRow(county_id=self.county_id, key_hash=digest, request=asdict(request))
-                                for digest, request in new.items())
+                session.add_all(
+                    FrontierRow(county_id=self.county_id, scope=self.scope, key_hash=digest, request=asdict(request))
+                    for digest, request in new.items()
+                )
         return list(new.values())
 
     def done(self, request: Request) -> None:
         with self.db.transaction() as session:
-            session.execute(update(FrontierRow).where(
-                FrontierRow.county_id == self.county_id, FrontierRow.key_hash == _key_hash(request)
-            ).values(done=True, updated_at=utcnow()))
+            session.execute(update(FrontierRow).where(self._mine(), FrontierRow.key_hash == _key_hash(request))
+                            .values(done=True, updated_at=utcnow()))
 
     def pending(self) -> list[Request]:
         with self.db.transaction() as session:
-            rows = session.scalars(select(FrontierRow.request).where(
-                FrontierRow.county_id == self.county_id, FrontierRow.done.is_(False)).order_by(FrontierRow.id))
+            rows = session.scalars(select(FrontierRow.request).where(self._mine(), FrontierRow.done.is_(False))
+                                   .order_by(FrontierRow.id))
             return [Request(**{**data, "form": tuple(tuple(pair) for pair in data["form"])}) for data in rows]
 
     def finish(self) -> None:
         with self.db.transaction() as session:
-            session.execute(delete(FrontierRow).where(FrontierRow.county_id == self.county_id))
+            session.execute(delete(FrontierRow).where(self._mine()))
         self._seen.clear()
 
 

@@ -257,12 +257,16 @@ class PageVersionRow(Base):
 
 
 class FrontierRow(Base):
-    """A request of the running crawl; rows left undone after a kill are where the next run resumes."""
+    """A request of the running crawl; rows left undone after a kill are where the next run resumes.
+
+    `scope` (the hosts the run crawls) keeps apart the runs of one county that go on at once, such as
+    the workers' per-host jobs: each resumes, and clears, only its own requests."""
 
     __tablename__ = "crawl_frontier"
-    __table_args__ = (UniqueConstraint("county_id", "key_hash"),)
+    __table_args__ = (UniqueConstraint("county_id", "scope", "key_hash"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     county_id: Mapped[int] = mapped_column(ForeignKey("counties.id", ondelete="CASCADE"))
+    scope: Mapped[str] = mapped_column(Text, default="")
     key_hash: Mapped[str] = mapped_column(String(64))
     request: Mapped[dict] = mapped_column(JSON)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
