@@ -40,6 +40,9 @@ def test_a_unit_by_alias_twice_is_a_duplicate(tmp_path, meixian_config):
     ("centre:\n  robots:\n    - {kind: wecom, url: 'qyapi.weixin.qq.com'}\n", 3, "centre.robots[0].url", "https://"),
     ("centre:\n  robots:\n    - kind: dingtalk\n      url: 'https://x'\n      secret_env: SEC123abc\n", 5,
      "centre.robots[0].secret_env", "不是密钥本身"),
+    ("centre:\n  robots:\n    - {kind: wecom, url_env: 'https://x'}\n", 3, "centre.robots[0].url_env", "不是密钥本身"),
+    ("centre:\n  robots:\n    - {kind: wecom, name: 工作群}\n", 3, "centre.robots[0]", "url_env"),
+    ("centre:\n  robots:\n    - {kind: wecom, url: 'https://x', url_env: WECOM_URL}\n", 3, "centre.robots[0]", "之一"),
     ("units:\n  - unit: 县教体局\n    kinds: [account_quiet]\n", 3, "units[0].kinds", "account_silent"),
     ("centre:\n  password: x\n", 2, "centre.password", "Extra inputs"),
 ])

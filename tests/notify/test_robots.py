@@ -13,8 +13,12 @@ import pytest
 from werkzeug import Request, Response
 
 from govwatch.notify.channels import DeliveryError
+from govwatch.notify.digest import Target
 from govwatch.notify.dingtalk import DingTalkRobot, RateLimit
+from govwatch.notify.recipients import Robot
+from govwatch.notify.registry import open_channel
 from govwatch.notify.wecom import WeComRobot
+from govwatch.settings import Settings
 
 OK = {"errcode": 0, "errmsg": "ok"}
 SECRET = "SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd"
@@ -121,3 +125,20 @@ def test_rate_limit_waits_for_the_twenty_first_message_in_a_minute():
     now[0] += 61
     limit.wait()
     assert waits == [40.0]
+
+
+def _target(robot: Robot) -> Target:
+    return Target(robot.address, robot.label, robot.kind, robot)
+
+
+def test_a_robot_address_kept_in_the_environment(httpserver, client):
+    httpserver.expect_request("/cgi-bin/webhook/send", method="POST", query_string="key=abc").respond_with_json(OK)
+    robot = Robot(kind="wecom", url_env="GOVWATCH_WECOM_CENTRE", name="中心工作群")
+    assert "abc" not in robot.address and "GOVWATCH_WECOM_CENTRE" not in robot.label
+    secrets = {"GOVWATCH_WECOM_CENTRE": httpserver.url_for("/cgi-bin/webhook/send?key=abc")}
+    open_channel(_target(robot), Settings(), client, secrets).send("标题", "内容")
+    assert len(httpserver.log) == 1
+    with pytest.raises(DeliveryError, match="环境变量 GOVWATCH_WECOM_CENTRE 未设置"):
+        open_channel(_target(robot), Settings(), client, {})
+    with pytest.raises(DeliveryError, match="不是机器人地址"):
+        open_channel(_target(robot), Settings(), client, {"GOVWATCH_WECOM_CENTRE": "abc-def"})

@@ -1,8 +1,9 @@
 """Who gets which warnings (预警接收人), read from a county's `notify.yaml`.
 
 Each unit names its mailboxes and group robots; the centre's own recipients get the county's digest.
-Secrets stay out of the file: a DingTalk robot's signing secret is read from the environment
-variable the file names, as accounts' credentials are.
+Secrets stay out of the file: a DingTalk robot's signing secret, and any robot's address (which
+carries its key) when the file gives `url_env`, are read from the environment variables the file
+names, as accounts' credentials are.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from typing import Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from govwatch.domain.county import County, UnknownName
 from govwatch.domain.warnings import EarlyWarning, WarningKind
@@ -27,35 +28,55 @@ class _Strict(BaseModel):
 
 
 class Robot(_Strict):
-    """A group robot's webhook: 企业微信 (`wecom`) or 钉钉 (`dingtalk`)."""
+    """A group robot's webhook: 企业微信 (`wecom`) or 钉钉 (`dingtalk`).
+
+    Its address carries the key that lets anyone post to the group, so it may be kept out of the file
+    too: `url_env` names the environment variable that holds it, as `secret_env` does for DingTalk's
+    signing secret."""
 
     kind: Literal["wecom", "dingtalk"]
-    url: str = Field(description="the webhook address with its key / access_token")
+    url: str | None = Field(default=None, description="the webhook address with its key / access_token")
+    url_env: str | None = Field(default=None, description="or: the environment variable holding that address")
     name: str = Field(default="", description="what to call it in reports, e.g. 教体局工作群")
     secret_env: str | None = Field(default=None, description="DingTalk: environment variable holding the SEC… secret")
 
     @field_validator("url")
     @classmethod
-    def _http(cls, value: str) -> str:
-        if urlsplit(value).scheme not in ("http", "https"):
-            raise ValueError(f"机器人地址应以 https:// 开头，收到：{value!r}")
+    def _http(cls, value: str | None) -> str | None:
+        if value is not None:
+            web_address(value)
         return value
 
-    @field_validator("secret_env")
+    @field_validator("secret_env", "url_env")
     @classmethod
     def _env_name(cls, value: str | None) -> str | None:
         if value is not None and not _ENV_RE.match(value):
             raise ValueError(f"应为环境变量名（大写字母、数字、下划线），不是密钥本身：{value!r}")
         return value
 
+    @model_validator(mode="after")
+    def _one_address(self) -> Robot:
+        if (self.url is None) == (self.url_env is None):
+            raise ValueError("机器人须填写 url 或 url_env 之一（url_env：存放地址的环境变量名）")
+        return self
+
     @property
     def address(self) -> str:
-        """A stable id that does not show the key: kind and a digest of the URL."""
-        return f"{self.kind}:{hashlib.sha256(self.url.encode()).hexdigest()[:16]}"
+        """A stable id that does not show the key: kind and a digest of the URL (or of its variable's name)."""
+        where = self.url if self.url is not None else f"env:{self.url_env}"
+        return f"{self.kind}:{hashlib.sha256(where.encode()).hexdigest()[:16]}"
 
     @property
     def label(self) -> str:
-        return f"{CHANNEL_LABELS[self.kind]}机器人" + (f"“{self.name}”" if self.name else f"（{urlsplit(self.url).hostname}）")
+        where = urlsplit(self.url).hostname if self.url is not None else self.url_env
+        return f"{CHANNEL_LABELS[self.kind]}机器人" + (f"“{self.name}”" if self.name else f"（{where}）")
+
+
+def web_address(value: str) -> str:
+    """A robot's address, which must be http(s)."""
+    if urlsplit(value).scheme not in ("http", "https"):
+        raise ValueError(f"机器人地址应以 https:// 开头，收到：{value!r}")
+    return value
 
 
 class Recipients(_Strict):
