@@ -182,7 +182,8 @@ def test_ingest_job_stores_new_posts_once_and_checks_them(sqlite_url, meixian_di
     (folder / "posts.csv").write_text(
         "标题,发布时间,编号,正文\n"
         f"防汛工作部署,{yesterday} 09:00,a1,全县召开防汛工作会议。\n"
-        f"教育惠民政策解读,{yesterday} 15:00,a2,坚持以人民为中心的发展思想。\n", encoding="utf-8")
+        f"教育惠民政策解读,{yesterday} 15:00,a2,坚持以人民为中心的发展思想。\n"
+        f"春季开学工作安排,{yesterday - timedelta(days=100)} 09:00,a0,全县各校做好开学准备。\n", encoding="utf-8")
     data = plain(read_yaml(meixian_dir / "county.yaml"))
     account = data["accounts"][0]
     account["source"] = {"kind": "export", "url": str(folder),
@@ -193,10 +194,12 @@ def test_ingest_job_stores_new_posts_once_and_checks_them(sqlite_url, meixian_di
         runner = runner_for(db)
         key = f"{account['name']}（{account['platform']}）"
         first = runner.submit("ingest", county=county, account=key)
-        assert first.result == {"account": key, "fetched": 2, "added": 2}
+        assert first.result == {"account": key, "fetched": 2, "added": 2}  # a first run reads 60 days back
         assert counts(db, county)[:2] == (2, 2)  # stored, then checked by the follow-up jobs
         again = runner.submit("ingest", county=county, account=key)
         assert again.result["added"] == 0 and counts(db, county)[:2] == (2, 2)
+        older = runner.submit("ingest", county=county, account=key, since=str(yesterday - timedelta(days=120)))
+        assert older.result == {"account": key, "fetched": 3, "added": 1} and counts(db, county)[:2] == (3, 3)
     finally:
         db.dispose()
 

@@ -6,6 +6,7 @@ import calendar as _calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 _MONTH_RE = re.compile(r"^\s*(\d{4})\s*[-/年.]\s*(\d{1,2})\s*月?\s*$")
 
@@ -91,3 +92,8 @@ class DayRange:
 
 def month_range(month: Month) -> DayRange:
     return DayRange(month.first_day, month.last_day)
+
+
+def since_moment(day: str | None, timezone: str) -> datetime | None:
+    """`--since YYYY-MM-DD` as the start of that day in the county's zone (None: no such bound)."""
+    return datetime.combine(date.fromisoformat(day), time(), ZoneInfo(timezone)) if day else None

@@ -15,13 +15,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from govwatch.domain.calendar import Month
+from govwatch.domain.calendar import Month, since_moment
 from govwatch.domain.county import County
 from govwatch.domain.recommended import Recommended
 from govwatch.jobs.runner import JobEnv, Submitted
 from govwatch.services.checking import check_posts, county_proofreader
 from govwatch.services.collect_posts import ingest_accounts
-from govwatch.services.crawl import column_targets, run_crawl, since_moment
+from govwatch.services.crawl import column_targets, run_crawl
 from govwatch.services.evaluate import evaluate_stored
 from govwatch.services.recheck import recheck_posts
 from govwatch.services.warnings import send_daily_warnings
@@ -43,8 +43,9 @@ def crawl_sites(env: JobEnv, county: str, hosts: list[str], since: str | None = 
                 proxy: str | None = None) -> dict:
     """Crawl the county's columns on `hosts[0]`, then submit the rest as the next job of the chain.
 
-    One job per host holds that host's lock; the chain keeps one crawl per county at a time, because
-    the resumable frontier is the county's. `since` (YYYY-MM-DD) stops paging at that day.
+    One job per host holds that host's lock and keeps its own resumable frontier; the chain keeps one
+    crawl per county at a time, so a county's sites are not all loaded at once. `since` (YYYY-MM-DD)
+    stops paging at that day.
     """
     with env.db.transaction() as session:
         stored = load_stored_county(session, county)
@@ -59,15 +60,18 @@ def crawl_sites(env: JobEnv, county: str, hosts: list[str], since: str | None = 
     return {"host": host, "articles": report.stats.articles, "added": report.added, "changed": report.changed}
 
 
-def ingest_account(env: JobEnv, county: str, account: str, recommended: list[dict] | None = None) -> dict:
-    """Fetch one account's new posts (`account` is its name/platform) and submit their checks."""
+def ingest_account(env: JobEnv, county: str, account: str, recommended: list[dict] | None = None,
+                   since: str | None = None) -> dict:
+    """Fetch one account's new posts (`account` is its name/platform) and submit their checks; `since`
+    (YYYY-MM-DD) re-reads from that day instead of from just before the newest stored post."""
     with env.db.transaction() as session:
         stored = load_stored_county(session, county)
     chosen = [a for a in stored.county.accounts if str(a.key) == account]
     if not chosen:
         raise LookupError(f"{county} 没有账号“{account}”")
     listed = [Recommended(item["title"], item.get("url")) for item in recommended or []]
-    (result,) = ingest_accounts(env.db, stored, None, chosen, listed, StoredTokens(env.db))
+    start = since_moment(since, stored.county.county.timezone)
+    (result,) = ingest_accounts(env.db, stored, None, chosen, listed, StoredTokens(env.db), since=start)
     if result.error:
         raise RuntimeError(f"{account}：{result.error}")  # retried with backoff by the queue
     submit_checks(env, county)

@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import datetime
 from typing import TextIO
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -54,10 +54,6 @@ def incoming(county: County, result: PageResult) -> IncomingPost:
                         unit=key.owner or article.source, channel=key.channel, column=key.name, source="crawl")
 
 
-
-def since_moment(day: str | None, timezone: str) -> datetime | None:
-    """`--since YYYY-MM-DD` as the start of that day in the county's zone (None: read whole columns)."""
-    return datetime.combine(date.fromisoformat(day), time(), ZoneInfo(timezone)) if day else None
 
 @dataclass
 class StoringSink:

@@ -10,10 +10,11 @@ from govwatch.cli.app import app
 from govwatch.cli.common import console, database, errors, user_errors
 from govwatch.cli.progress import crawl_progress
 from govwatch.cli.queued import job_runner, print_submitted
+from govwatch.domain.calendar import since_moment
 from govwatch.jobs.bodies import site_hosts
 from govwatch.jobs.runner import uses_workers
 from govwatch.services.checking import county_proofreader
-from govwatch.services.crawl import column_targets, dry_run, run_crawl, since_moment
+from govwatch.services.crawl import column_targets, dry_run, run_crawl
 from govwatch.store.counties import load_stored_county
 
 

@@ -11,6 +11,7 @@ from govwatch.cli.app import app
 from govwatch.cli.common import console, database, errors, user_errors
 from govwatch.cli.queued import job_runner, print_submitted
 from govwatch.collect.platforms.classify import load_recommended
+from govwatch.domain.calendar import since_moment
 from govwatch.jobs.runner import uses_workers
 from govwatch.services.checking import county_proofreader
 from govwatch.services.collect_posts import ingest_accounts
@@ -25,6 +26,7 @@ def ingest(
     recommended: Path = typer.Option(
         None, "--recommended", help="本次采集另加的推荐转载清单（YAML：title、url）；按月保存请用 govwatch recommend load"
     ),
+    since: str = typer.Option(None, "--since", help="从该日期（YYYY-MM-DD）起重新读取；默认从已入库最新推文的前两天起"),
 ) -> None:
     """经各平台接口（或订阅源、导出文件）采集政务新媒体账号的推文，入库并校对；重复采集不会重复计数。"""
     with user_errors():
@@ -36,14 +38,15 @@ def ingest(
             if not chosen:
                 raise ValueError("没有配置采集来源（source）的账号：请在 county.yaml 的 accounts 中填写 source（见 docs/collectors.md）")
             listed = load_recommended(recommended) if recommended else []
+            start = since_moment(since, stored.county.county.timezone)
             if uses_workers(db):
                 with job_runner(db) as runner:
                     items = [(runner.submit("ingest", county=stored.county.county.name, account=str(a.key),
-                                            recommended=[vars(r) for r in listed]), a.name) for a in chosen]
+                                            recommended=[vars(r) for r in listed], since=since), a.name) for a in chosen]
                 print_submitted(items)
                 return
             with console.status("采集中…") as status:
-                results = ingest_accounts(db, stored, proofreader, chosen, listed, StoredTokens(db),
+                results = ingest_accounts(db, stored, proofreader, chosen, listed, StoredTokens(db), since=start,
                                           on_account=lambda name: status.update(f"采集 {name}…"))
     table = Table(title="政务新媒体采集结果")
     for header in ("账号", "平台", "读取", "新增", "问题"):
