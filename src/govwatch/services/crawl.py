@@ -54,7 +54,6 @@ def incoming(county: County, result: PageResult) -> IncomingPost:
                         unit=key.owner or article.source, channel=key.channel, column=key.name, source="crawl")
 
 
-
 @dataclass
 class StoringSink:
     """Writes each article whole in its own transaction; findings likewise."""
