@@ -169,3 +169,34 @@ def test_two_workers_never_crawl_one_host_at_once_and_a_second_crawl_adds_nothin
             os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(timeout=30)
         db.dispose()
+
+
+def _worker_children(pid: int) -> list[int]:
+    """The worker processes `pid` spawned (not multiprocessing's resource tracker)."""
+    path = f"/proc/{pid}/task/{pid}/children"
+    children = [int(p) for p in open(path).read().split()] if os.path.exists(path) else []
+    return [c for c in children if b"spawn_main" in open(f"/proc/{c}/cmdline", "rb").read()]
+
+
+def _stopped(pid: int) -> bool:
+    """Gone, or a zombie waiting to be reaped: either way it takes no more jobs."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
+    except FileNotFoundError:
+        return True
+
+
+def test_worker_children_stop_when_their_parent_is_killed(postgres_url, tmp_path):
+    open_database(postgres_url).dispose()
+    workers = start_worker(postgres_url, tmp_path / "workers.log", "--queue", "cpu", "--processes", "2")
+    try:
+        children = wait_for(lambda: len(found := _worker_children(workers.pid)) == 2 and found, 60, "two children")
+        os.kill(workers.pid, signal.SIGKILL)  # no handler runs: only the kernel can tell the children
+        workers.wait()
+        wait_for(lambda: all(_stopped(child) for child in children), 30, "the children to stop with their parent")
+    finally:
+        try:
+            os.killpg(workers.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

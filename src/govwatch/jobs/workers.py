@@ -7,6 +7,8 @@ the CPU (and the GIL), so `cpu` workers run one job per process and as many proc
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import ctypes.util
 import logging
 import multiprocessing
 import os
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 from govwatch.jobs.catalog import CPU, IO, QUEUES
 from govwatch.jobs.queue_app import STALLED_AFTER, make_app, retry_stalled
 from govwatch.store.db import open_database
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,7 @@ def run_workers(url: str, options: WorkerOptions) -> None:
         serve(url, options)
         return
     context = multiprocessing.get_context("spawn")  # no engine or pool inherited across a fork
-    children = [context.Process(target=serve, args=(url, options), name=f"govwatch-worker-{i}")
+    children = [context.Process(target=serve_child, args=(url, options, os.getpid()), name=f"govwatch-worker-{i}")
                 for i in range(options.process_count)]
     for child in children:
         child.start()
@@ -57,6 +61,26 @@ def run_workers(url: str, options: WorkerOptions) -> None:
     signal.signal(signal.SIGINT, stop)
     for child in children:
         child.join()
+
+
+def serve_child(url: str, options: WorkerOptions, parent: int) -> None:
+    """A child of `run_workers`: stops with its parent, even one killed with SIGKILL (which no handler
+    sees), so that no orphan keeps taking jobs; its jobs are then retried as a dead worker's are."""
+    stop_with_parent(parent)
+    serve(url, options)
+
+
+def stop_with_parent(parent: int) -> None:
+    """Ask Linux to send this process SIGTERM when its parent dies (prctl PR_SET_PDEATHSIG); elsewhere
+    nothing happens, and the process group is the way to stop them all."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        prctl = libc.prctl
+    except (OSError, AttributeError):
+        return
+    prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request was made
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def serve(url: str, options: WorkerOptions) -> None:
