@@ -4,11 +4,14 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import select
 
+from govwatch.store.web_tables import LoginFailureRow
 from govwatch.web.asgi import app_from_settings
 from tests.web.conftest import PASSWORD, csrf_of
 
@@ -24,15 +27,17 @@ def test_workers_build_the_app_from_the_settings(site, monkeypatch):
     app.state.db.dispose()
 
 
-@pytest.mark.slow
-def test_serve_with_two_workers_answers_and_signs_in(site):
+@contextmanager
+def served(site, *options: str):
+    """`govwatch serve` on a free port until the block ends: (base URL, its login form); then its output."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     url = site.db.url.render_as_string(hide_password=False)
-    server = subprocess.Popen([str(GOVWATCH), "--db", url, "serve", "--port", str(port), "--workers", "2"],
+    server = subprocess.Popen([str(GOVWATCH), "--db", url, "serve", "--port", str(port), *options],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
+    output: list[str] = []
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -42,13 +47,34 @@ def test_serve_with_two_workers_answers_and_signs_in(site):
                 break
             except httpx.HTTPError:
                 time.sleep(0.2)
+        yield base, form, output
+    finally:
+        server.terminate()
+        output.append(server.communicate(timeout=20)[0])
+
+
+@pytest.mark.slow
+def test_serve_with_two_workers_answers_and_signs_in(site):
+    with served(site, "--workers", "2") as (base, form, output):
         with httpx.Client(base_url=base, cookies=form.cookies) as client:
             signed = client.post("/login", data={"username": "admin", "password": PASSWORD,
                                                  "csrf_token": csrf_of(form.text)})
             assert signed.status_code == 303
             assert client.get("/api/me").json()["name"] == "admin"
             assert client.get("/api/months").json() == ["2023-06"]
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=20)[0]
-    assert "网页端地址" in output
+    assert "网页端地址" in output[0]
+
+
+@pytest.mark.slow
+def test_behind_a_trusted_proxy_the_login_limit_counts_the_visitors_address(site):
+    def failures() -> list[str]:
+        with site.db.transaction() as session:
+            return list(session.scalars(select(LoginFailureRow.address).order_by(LoginFailureRow.id)))
+
+    for options, expected in ((("--trusted-proxy", "127.0.0.1"), "203.0.113.7"), ((), "127.0.0.1")):
+        with served(site, *options) as (base, form, _):
+            with httpx.Client(base_url=base, cookies=form.cookies, headers={"X-Forwarded-For": "203.0.113.7"}) as client:
+                refused = client.post("/login", data={"username": "admin", "password": "wrong",
+                                                      "csrf_token": csrf_of(form.text)})
+                assert refused.status_code == 401
+        assert failures()[-1] == expected  # without --trusted-proxy the header is not believed

@@ -33,6 +33,9 @@ def serve(
     county: str = typer.Option(None, "--county", help="县区名称（库中有多个县区时）"),
     secure_cookie: bool = typer.Option(False, "--secure-cookie", help="会话 Cookie 仅经 HTTPS 发送（部署在 HTTPS 反向代理后时开启）"),
     workers: int = typer.Option(1, "--workers", min=1, help="服务进程数（可设为 CPU 核数）"),
+    trusted_proxy: list[str] = typer.Option(
+        None, "--trusted-proxy", help="反向代理的地址（可重复）：来自它的请求按 X-Forwarded-For 识别访问者，登录限次按真实地址计"
+    ),
 ) -> None:
     """启动网页端：月度总览、单位与账号、问题审核、发布前校对、整改。"""
     import uvicorn
@@ -49,5 +52,8 @@ def serve(
     if county:
         os.environ["GOVWATCH_WEB_COUNTY"] = county
     console.print(f"网页端地址：http://{host}:{port}/  （首个管理员账号用 govwatch user add NAME --role admin 创建）")
+    # Behind a reverse proxy every request comes from the proxy: trust its X-Forwarded-For (from it alone),
+    # so that the login limit counts each visitor's own address.
     uvicorn.run("govwatch.web.asgi:app_from_settings", factory=True, host=host, port=port, workers=workers,
-                log_level="info", proxy_headers=False)
+                log_level="info", proxy_headers=bool(trusted_proxy),
+                forwarded_allow_ips=",".join(trusted_proxy) if trusted_proxy else None)
