@@ -7,7 +7,7 @@ character, and it makes a good cache key. Each word of the table is also filed u
 the first one too rare to matter.
 
 A replacement is also weighed as a whole: how much the log probability of the context's best split
-into table words (a unigram word model, jieba's own) rises with it (`gain`). A typo usually breaks
+into table words (a unigram word model, jieba's own) rises with it (its gain, `weigh`). A typo usually breaks
 the words on both of its sides, a rare name only its own; the gain sees both.
 """
 

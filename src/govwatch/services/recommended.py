@@ -29,9 +29,10 @@ def load_month_list(session: Session, stored: StoredCounty, month: Month, items:
             PostRow.published_at < end,
         )
     )
+    listed = list(items)
     changed = 0
     for post in posts:
-        kind = kind_against_list(PostKind(post.kind), is_recommended(post.title, post.url, list(items)))
+        kind = kind_against_list(PostKind(post.kind), is_recommended(post.title, post.url, listed))
         if kind != post.kind:
             post.kind = kind
             changed += 1
