@@ -94,3 +94,12 @@ def test_duplicate_unit_alias_is_rejected(county_copy):
     replace_in(county_file, "{name: 县民宗局, kind: 部门}", "{name: 县民宗局, kind: 部门, aliases: [县供销社]}")
     with pytest.raises(ConfigError, match="重复"):
         load_county_dir(county_copy)
+
+
+def test_the_lexicon_folder_is_read_and_its_errors_name_file_and_line(county_copy):
+    assert ("汤浴镇", "汤峪镇", "typo", "error") in load_county_dir(county_copy).lexicon.pairs
+    pairs = county_copy / "lexicon" / "pairs.tsv"
+    pairs.write_text(pairs.read_text(encoding="utf-8") + "秦王果业\t秦旺果业\t错字\terror\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_county_dir(county_copy)
+    assert f"{pairs} 第 {line_number(pairs, '秦王果业')} 行" in str(caught.value) and "类型" in str(caught.value)

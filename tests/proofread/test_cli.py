@@ -107,6 +107,15 @@ def test_county_folder_option(tmp_path: Path):
     assert result.exit_code == 2 and "pairs.tsv 第 1 行" in result.output
 
 
+def test_county_option_takes_a_county_folder_with_its_lexicon(tmp_path: Path, meixian_dir):
+    text = tmp_path / "a.txt"
+    text.write_text("秦旺果业收购弥猴桃。\n", encoding="utf-8")
+    result = run(str(text), "--format", "jsonl", "--county", str(meixian_dir))
+    assert [json.loads(line)["wrong"] for line in result.output.splitlines()] == ["弥猴桃"]
+    missing = run(str(text), "--county", str(tmp_path / "无此目录"))
+    assert missing.exit_code == 2 and "词表目录不存在" in missing.output
+
+
 def test_a_docx_that_unpacks_to_far_more_than_its_size_is_refused(monkeypatch):
     from govwatch.proofread import documents
 

@@ -1,4 +1,5 @@
-"""Load a county folder: `county.yaml` (structure) and `rules.yaml` (grading rules, optionally on a preset)."""
+"""Load a county folder: `county.yaml` (structure), `rules.yaml` (grading rules, optionally on a preset),
+and optionally `notice.md.j2` (the notice's wording) and `lexicon/` (proofreading words and pairs)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,14 @@ from pydantic import BaseModel, ValidationError
 from govwatch.config.yaml_positions import ConfigError, line_of, locate, plain, read_yaml
 from govwatch.domain.county import County
 from govwatch.domain.rules import Rules
+from govwatch.proofread import CountyLexicon
+from govwatch.proofread.county_files import load_county_lexicon
+from govwatch.proofread.data_files import DataFileError
 
 COUNTY_FILE = "county.yaml"
 RULES_FILE = "rules.yaml"
 NOTICE_FILE = "notice.md.j2"  # the county's wording of its monthly notice (optional)
+LEXICON_DIR = "lexicon"  # allow.txt and pairs.tsv: the county's own proofreading data (optional)
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -30,6 +35,7 @@ class CountyConfig:
     county_data: dict[str, Any]
     rules_data: dict[str, Any]
     notice_template: str | None = None  # the text of NOTICE_FILE, when the folder has one
+    lexicon: CountyLexicon = CountyLexicon()  # from LEXICON_DIR, empty when the folder has none
 
 
 def _validate(model: type[Model], data: Any, sources: list[tuple[Path, Any]]) -> Model:
@@ -103,4 +109,8 @@ def load_county_dir(directory: Path) -> CountyConfig:
     rules, rules_data = load_rules(directory / RULES_FILE)
     notice = directory / NOTICE_FILE
     template = notice.read_text(encoding="utf-8") if notice.is_file() else None
-    return CountyConfig(directory, county, rules, county_data, rules_data, template)
+    try:
+        lexicon = load_county_lexicon(directory / LEXICON_DIR)
+    except DataFileError as exc:
+        raise ConfigError([str(exc)]) from None
+    return CountyConfig(directory, county, rules, county_data, rules_data, template, lexicon)

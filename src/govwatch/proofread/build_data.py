@@ -1,9 +1,12 @@
 """Regenerate the derived data files from their sources (a maintainer's tool, never used at run time).
 
     python -m govwatch.proofread.build_data --jieba-dict PATH/jieba/dict.txt --ecspell PATH/ecspell \
-        --font /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc --font-index 2
+        --font /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc --font-index 2 \
+        --places PATH/jionlp/dictionary/china_location.txt
 
-jieba 0.42.1's `dict.txt` comes from PyPI, not from the package at run time (see docs/decisions.md).
+jieba 0.42.1's `dict.txt` and jionlp 1.5.31's `china_location.txt` (inside its
+`dictionary/china_location.zip`) come from PyPI, not from the packages at run time (see
+docs/decisions.md).
 
 - `words.tsv`: jieba's words of 1–4 Han characters seen at least `MIN_COUNT` times; the official
   vocabulary jieba lacks or under-counts at a count of at least `DOMAIN_COUNT` (this package's
@@ -16,11 +19,14 @@ jieba 0.42.1's `dict.txt` comes from PyPI, not from the package at run time (see
 - `near_miss_exceptions.txt`: generated near misses of the standard expressions that occur in the
   same clean text.
 - `same_glyph.txt`: characters that look alike in the given font (`glyphs`), Noto Sans CJK SC here.
+- `places.txt.gz`: the names of counties, townships and villages in jionlp's administrative divisions
+  that `places.is_place_name` keeps (`places`).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import re
 from pathlib import Path
 
@@ -32,6 +38,7 @@ from govwatch.proofread.evaluation import read_pairs
 from govwatch.proofread.expressions import EXCEPTIONS_FILE, near_misses, packaged_expressions
 from govwatch.proofread.glyphs import MIN_SIMILARITY, NEIGHBOURS, similar_glyphs
 from govwatch.proofread.lexicon import packaged_entries
+from govwatch.proofread.places import PLACES_FILE, is_place_name
 from govwatch.proofread.split import MINE, select
 from govwatch.proofread.statistical import WORDS_FILE, agency_names
 
@@ -119,6 +126,17 @@ def build_exceptions(corpus: str) -> list[str]:
     return sorted({forms[i] for i, _, _ in Automaton(forms, overlapping=True).find(corpus)})
 
 
+def read_places(china_location: Path) -> list[str]:
+    """The kept names below the provinces in jionlp's `china_location.txt`, where a name's depth is its
+    count of leading tabs (0 province, 1 city, 2 county, 3 township, 4 village)."""
+    names = set()
+    for line in china_location.read_text(encoding="utf-8").splitlines():
+        name = line.lstrip("\t").split("\t")[0].strip()
+        if len(line) - len(line.lstrip("\t")) >= 1 and is_place_name(name):
+            names.add(name)
+    return sorted(names)
+
+
 def main() -> None:
     """Write the derived files into the package's data folder."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -126,6 +144,7 @@ def main() -> None:
     parser.add_argument("--ecspell", type=Path, required=True)
     parser.add_argument("--font", type=Path, required=True, help="a CJK font, e.g. Debian fonts-noto-cjk's NotoSansCJK-Regular.ttc")
     parser.add_argument("--font-index", type=int, default=2, help="the face in a .ttc (2: Noto Sans CJK SC)")
+    parser.add_argument("--places", type=Path, required=True, help="jionlp 1.5.31's dictionary/china_location.txt")
     args = parser.parse_args()
     counts = build_words(args.jieba_dict, args.ecspell)
     corpus = clean_corpus(args.ecspell)
@@ -156,7 +175,16 @@ def main() -> None:
     ]
     rows = [f"{char}\t{''.join(near)}" for char, near in sorted(glyphs.items())]
     (DATA / GLYPH_FILE).write_text("\n".join(header + rows) + "\n", encoding="utf-8")
-    print(f"{WORDS_FILE}: {len(counts)} 词；{EXCEPTIONS_FILE}: {len(exceptions)} 条；{GLYPH_FILE}: {len(rows)} 字")
+    places = read_places(args.places)
+    header = [
+        "# version: 1",
+        "# 地名表：jionlp 1.5.31 行政区划（china_location.txt，Apache-2.0，见 LICENSE-jionlp）中市级以下、"
+        "带行政区划后缀（村、社区、镇、乡、街道、县、区、市等）且至少 3 字的名称。由 build_data 生成，勿手改。",
+    ]
+    text = "\n".join(header + places) + "\n"
+    (DATA / PLACES_FILE).write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    print(f"{WORDS_FILE}: {len(counts)} 词；{EXCEPTIONS_FILE}: {len(exceptions)} 条；{GLYPH_FILE}: {len(rows)} 字；"
+          f"{PLACES_FILE}: {len(places)} 个地名")
 
 
 if __name__ == "__main__":

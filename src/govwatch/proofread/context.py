@@ -67,13 +67,14 @@ class ContextIndex:
 
     def completions(self, key: str, candidates: dict[str, str]) -> list[Completions]:
         """The windows in which some candidate, in place of the middle character, completes a table word."""
-        log_freq = self._log_freq
+        log_freq, wildcards = self._log_freq, self._wildcards
+        masked = key[:WIDTH] + "?" + key[WIDTH + 1 :]
         found = []
         for start, end, extra in WINDOWS:
-            prefix, suffix = key[start:WIDTH], key[WIDTH + 1 : end]
-            chars = self._wildcards.get(prefix + "?" + suffix)
+            chars = wildcards.get(masked[start:end])
             if chars is None:
                 continue
+            prefix, suffix = key[start:WIDTH], key[WIDTH + 1 : end]
             if len(chars) > 4 * len(candidates):  # e.g. ?的: cheaper to look each candidate up
                 words = [(other, value) for other in candidates if (value := log_freq.get(prefix + other + suffix)) is not None]
                 words.sort(key=lambda word: -word[1])

@@ -2,11 +2,13 @@
 
 Every data file is UTF-8, one record a line, fields separated by tabs, `#` starting a comment line;
 the first comment line carries its version (`# version: N`). Errors name the file and the line so
-that whoever edits the lexicons sees at once where they went wrong.
+that whoever edits the lexicons sees at once where they went wrong. A large generated file may be
+gzip-compressed (`.gz`); it reads the same.
 """
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from importlib import resources
 
@@ -17,7 +19,10 @@ class DataFileError(ValueError):
 
 def read_text(name: str) -> str:
     """The text of a packaged data file (`govwatch/proofread/data/<name>`)."""
-    return resources.files("govwatch.proofread").joinpath("data", name).read_text(encoding="utf-8")
+    path = resources.files("govwatch.proofread").joinpath("data", name)
+    if name.endswith(".gz"):
+        return gzip.decompress(path.read_bytes()).decode("utf-8")
+    return path.read_text(encoding="utf-8")
 
 
 def records(text: str, source: str, min_fields: int, max_fields: int | None = None) -> Iterator[tuple[int, list[str]]]:

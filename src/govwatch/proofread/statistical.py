@@ -10,7 +10,9 @@ odw.train by `python -m govwatch.proofread.tune` (never on odw.test). Findings a
 `certain=False`.
 
 Characters of a government body's short name (县卫健局, 市发改委; `agencies.txt`) are never suspects,
-as numerals are not: 县委 is far more frequent than 县卫, yet the name is right as written.
+as numerals are not: 县委 is far more frequent than 县卫, yet the name is right as written. Nor are
+those of a county's, township's or village's name (`places.py`), looked up only for the few characters
+that have a replacement to weigh, since the gazetteer is too large to scan every line with.
 
 Speed (this layer is most of the pipeline's cost, in pure Python): the word windows around a character
 are read from its 7-character context (`context.py`); a replacement is only looked up in windows that
@@ -33,6 +35,7 @@ from govwatch.proofread.confusion import GLYPH, NEAR_SOUND, SAME_SOUND, SHAPE, c
 from govwatch.proofread.context import ContextIndex
 from govwatch.proofread.data_files import packaged_records
 from govwatch.proofread.findings import Hit
+from govwatch.proofread.places import Gazetteer, packaged_gazetteer
 
 # Numbers written in Chinese numerals (一点二亿, 三千五百万, 二〇二三) are no dictionary words, and their
 # digits all have homophones (一点二 → 一点儿): never suspects.
@@ -104,9 +107,13 @@ class StatisticalLayer:
 
     name = "statistical"
 
-    def __init__(self, log_freq: dict[str, float], parameters: Parameters, names: Sequence[str] = ()) -> None:
+    def __init__(
+        self, log_freq: dict[str, float], parameters: Parameters, names: Sequence[str] = (),
+        places: Gazetteer | None = None,
+    ) -> None:
         self._log_freq = log_freq
         self._names = Automaton(names)
+        self._places = places if places is not None else Gazetteer(())
         self.parameters = parameters
         self._confusions = confusion_sets()
         self._segmenter = rjieba.Jieba()
@@ -117,7 +124,7 @@ class StatisticalLayer:
     @classmethod
     def packaged(cls) -> StatisticalLayer:
         """The layer with its packaged word list and tuned parameters."""
-        return cls(packaged_frequencies(), packaged_parameters(), agency_names())
+        return cls(packaged_frequencies(), packaged_parameters(), agency_names(), packaged_gazetteer())
 
     def clear_cache(self) -> None:
         """Forget cached contexts (for a benchmark that measures text the layer has never seen)."""
@@ -189,6 +196,8 @@ class StatisticalLayer:
                         cache.clear()
                     cache[key] = known
             original, fits = known
+            if fits and self._places.covering(text, index):
+                continue
             found += [Feature(index, other, candidates[other], fit, alone, original, gain) for other, (fit, gain) in fits.items()]
         return found
 

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from govwatch.proofread import CountyLexicon, Proofreader, Suppression
+from govwatch.store.counties import county_lexicon
 from govwatch.store.tables import AccountRow, FindingRow, PostRow, UnitRow, utcnow
 
 
@@ -37,9 +38,10 @@ def own_names(session: Session, county_id: int) -> frozenset[str]:
     return frozenset(names)
 
 
-def county_proofreader(session: Session, county_id: int, lexicon: CountyLexicon | None = None) -> Proofreader:
-    """The engine with the county's own words and names and its reviewers' verdicts."""
-    lexicon = lexicon or CountyLexicon()
+def county_proofreader(session: Session, county_id: int) -> Proofreader:
+    """The engine with the county's stored lexicon, its own names and its reviewers' verdicts: the same
+    checker on every path (ingest, crawl, import, workers, 先审后发)."""
+    lexicon = county_lexicon(session, county_id)
     allowed = CountyLexicon(allow=lexicon.allow | own_names(session, county_id), pairs=lexicon.pairs)
     return Proofreader(county=allowed, suppressions=false_alarms(session, county_id))
 

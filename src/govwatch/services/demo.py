@@ -13,7 +13,6 @@ from govwatch.demo.generator import generate_month
 from govwatch.demo.plan import DemoPlan
 from govwatch.domain.calendar import Month
 from govwatch.domain.evaluation import MonthEvaluation
-from govwatch.proofread.county_files import load_county_lexicon
 from govwatch.services.checking import county_proofreader
 from govwatch.services.demo_gather import Gathered, gather_over_http
 from govwatch.services.evaluate import evaluate_stored
@@ -59,13 +58,11 @@ def run_demo(
     config = load_county_dir(config_dir)
     plan = validate_file(DemoPlan, config_dir / "demo" / f"{month}.yaml")
     overrides_file = config_dir / "overrides" / f"{month}.yaml"
-    lexicon_dir = config_dir / "lexicon"
     with db.transaction() as session:
         save_config(session, config)
         stored = load_stored_county(session, config.county.county.name)
         overrides = load_overrides_file(session, stored, overrides_file) if overrides_file.is_file() else []
-        lexicon = load_county_lexicon(lexicon_dir) if lexicon_dir.is_dir() else None
-        proofreader = county_proofreader(session, stored.id, lexicon)
+        proofreader = county_proofreader(session, stored.id)
     on_stage("生成演示月份的网站文章和新媒体推文")
     posts = generate_month(plan, config.county)
     gathered = gather_over_http(db, config_dir, plan, posts, proofreader, on_stage)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from govwatch.config.loader import CountyConfig
 from govwatch.domain.county import County
 from govwatch.domain.rules import Rules
+from govwatch.proofread import CountyLexicon
 from govwatch.store.tables import AccountRow, AssignmentRow, ColumnRow, CountyRow, UnitRow, utcnow
 
 
@@ -39,6 +40,7 @@ def save_config(session: Session, config: CountyConfig) -> int:
     else:
         row.config, row.rules, row.updated_at = config.county_data, config.rules_data, utcnow()
     row.notice_template = config.notice_template
+    row.lexicon = {"allow": sorted(config.lexicon.allow), "pairs": [list(pair) for pair in config.lexicon.pairs]}
     session.flush()
 
     units = {u.name: u for u in session.scalars(select(UnitRow).where(UnitRow.county_id == row.id))}
@@ -87,6 +89,14 @@ def county_names(session: Session) -> list[str]:
 def notice_template(session: Session, county_id: int) -> str | None:
     """The county's notice.md.j2 as `load-config` stored it (None: the shipped wording)."""
     return session.scalar(select(CountyRow.notice_template).where(CountyRow.id == county_id))
+
+
+def county_lexicon(session: Session, county_id: int) -> CountyLexicon:
+    """The county's lexicon/ words and pairs as `load-config` stored them (empty before any)."""
+    data = session.scalar(select(CountyRow.lexicon).where(CountyRow.id == county_id)) or {}
+    return CountyLexicon(
+        allow=frozenset(data.get("allow", ())), pairs=tuple(tuple(pair) for pair in data.get("pairs", ()))
+    )
 
 
 def load_stored_county(session: Session, name: str | None = None) -> StoredCounty:

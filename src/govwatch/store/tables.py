@@ -57,6 +57,7 @@ class CountyRow(Base):
     config: Mapped[dict] = mapped_column(JSON)
     rules: Mapped[dict] = mapped_column(JSON)
     notice_template: Mapped[str | None] = mapped_column(Text, nullable=True)  # notice.md.j2 as loaded
+    lexicon: Mapped[dict | None] = mapped_column(JSON, nullable=True)  # lexicon/ as loaded: allow, pairs
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from govwatch.cli.app import app
+from govwatch.config.loader import LEXICON_DIR
 from govwatch.proofread import Proofreader, TextFinding, default_proofreader
 from govwatch.proofread.county_files import load_county_lexicon
 from govwatch.proofread.data_files import DataFileError
@@ -32,14 +33,14 @@ class OutputFormat(str, Enum):
 def proofread(
     file: str = typer.Argument(..., help="要检查的文件：.txt、.docx、.html，或 - 表示从标准输入读取。"),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", help="输出格式：text（逐条说明）或 jsonl（每行一个 JSON 对象）。"),
-    county: Path = typer.Option(None, "--county", help="本县词表目录（含 allow.txt 白名单、pairs.tsv 自定义错词）。"),
+    county: Path = typer.Option(None, "--county", help="本县词表：县区配置目录（用其 lexicon/）或词表目录本身（含 allow.txt 白名单、pairs.tsv 自定义错词）。"),
 ) -> None:
     """校对文稿：错别字、规范表述、标点、个人信息。发现问题时退出码为 1，无法读取输入时为 2。"""
     name = "标准输入" if file == "-" else file
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
         text = read_document(name, data)
-        checker = Proofreader(load_county_lexicon(county)) if county else default_proofreader()
+        checker = Proofreader(load_county_lexicon(_lexicon_dir(county))) if county else default_proofreader()
     except (UnreadableDocument, DataFileError) as exc:
         _fail(str(exc))
     except IsADirectoryError:
@@ -55,6 +56,13 @@ def proofread(
         typer.echo(_summary(name, findings))
     if findings:
         raise typer.Exit(EXIT_FOUND)
+
+
+def _lexicon_dir(folder: Path) -> Path:
+    """A county folder's lexicon/, or the folder itself when it holds the lexicon files."""
+    if not folder.is_dir():
+        raise DataFileError(f"{folder}：词表目录不存在")
+    return folder / LEXICON_DIR if (folder / LEXICON_DIR).is_dir() else folder
 
 
 def _fail(message: str) -> None:
