@@ -10,6 +10,7 @@ from govwatch.cli import context
 from govwatch.cli.app import app
 from govwatch.cli.commands.serve import web_database_url
 from govwatch.services.accounts import sign_in
+from govwatch.store.counties import load_stored_county
 from govwatch.store.db import open_database
 
 runner = CliRunner()
@@ -26,12 +27,18 @@ def test_user_add_reads_the_password_from_stdin_and_it_signs_in(loaded):
     result = runner.invoke(app, ["--db", loaded, "user", "add", "王编辑", "--role", "editor", "--unit", "县公安局",
                                  "--password-stdin"], input="s3cret-pass\n")
     assert result.exit_code == 0, result.output
-    assert "已保存账号 王编辑（单位编辑，县公安局）" in result.output
+    assert "已保存账号 王编辑（眉县，单位编辑，县公安局）" in result.output
+    province = runner.invoke(app, ["--db", loaded, "user", "add", "省管理员", "--role", "admin", "--all-counties",
+                                   "--password-stdin"], input="s3cret-pass\n")
+    assert "已保存账号 省管理员（全部县区，管理员）" in province.output
     listed = runner.invoke(app, ["--db", loaded, "user", "list"])
-    assert "王编辑" in listed.output and "县公安局" in listed.output
+    assert "王编辑" in listed.output and "县公安局" in listed.output and "眉县" in listed.output
+    assert "全部县区" in listed.output
     db = open_database(loaded)
-    assert sign_in(db, "王编辑", "s3cret-pass", "127.0.0.1", datetime.now(UTC))
-    assert sign_in(db, "王编辑", "wrong", "127.0.0.1", datetime.now(UTC)) is None
+    with db.transaction() as session:
+        county_id = load_stored_county(session).id
+    assert sign_in(db, "王编辑", "s3cret-pass", "127.0.0.1", datetime.now(UTC), county_id)
+    assert sign_in(db, "王编辑", "wrong", "127.0.0.1", datetime.now(UTC), county_id) is None
     db.dispose()
 
 

@@ -1,5 +1,7 @@
 """Signing in and out, the session cookie, CSRF on every form, the persistent login rate limit."""
 
+import pytest
+
 from govwatch.web import WebConfig, create_app
 from tests.web.conftest import PASSWORD, TestClient, csrf_of, form_token, sign_in
 
@@ -108,7 +110,7 @@ def test_resetting_or_disabling_an_account_ends_its_sessions(site, client_as):
     assert client.get("/api/me").status_code == 200
     with site.db.transaction() as session:
         row = find_user(session, "editor")
-        save_user(session, "editor", row.password_hash, row.role, row.unit_id)  # `user add` again: a reset
+        save_user(session, "editor", row.password_hash, row.role, row.unit_id, row.county_id)  # `user add` again: a reset
     assert client.get("/api/me").status_code == 401
     client = client_as("editor")
     with site.db.transaction() as session:
@@ -117,10 +119,11 @@ def test_resetting_or_disabling_an_account_ends_its_sessions(site, client_as):
     assert sign_in(TestClient(client.app), "editor").status_code == 401
 
 
-def test_an_editor_of_another_county_sees_nothing_here(site, tmp_path, meixian_dir):
+@pytest.fixture
+def two_counties(site, meixian_dir):
+    """The site's county (眉县) and a neighbour (邻县) in one database, each with its own dashboard."""
     from govwatch.config.loader import load_county_dir
-    from govwatch.services.accounts import Role, add_user
-    from govwatch.store.counties import load_stored_county, save_config
+    from govwatch.store.counties import save_config
 
     config = load_county_dir(meixian_dir)
     data = dict(config.county_data, county=dict(config.county_data["county"], name="邻县"))
@@ -128,8 +131,63 @@ def test_an_editor_of_another_county_sees_nothing_here(site, tmp_path, meixian_d
                          config.rules_data)
     with site.db.transaction() as session:
         save_config(session, other)
-        add_user(session, load_stored_county(session, "邻县"), "neighbour", PASSWORD, Role.EDITOR, site.unit)
-    app = create_app(site.db, WebConfig(county=load_county_dir(meixian_dir).county.county.name))
-    client = TestClient(app)
-    assert sign_in(client, "neighbour").status_code == 303  # the password is right …
-    assert client.get("/api/rectifications").status_code == 401  # … but nothing of this county is theirs
+    here = create_app(site.db, WebConfig(county=config.county.county.name))
+    there = create_app(site.db, WebConfig(county="邻县"))
+    return here, there
+
+
+def _add(site, county: str, name: str, role, unit=None, every_county=False):
+    from govwatch.services.accounts import add_user
+    from govwatch.store.counties import load_stored_county
+
+    with site.db.transaction() as session:
+        add_user(session, load_stored_county(session, county), name, PASSWORD, role, unit, every_county)
+
+
+def test_accounts_of_another_county_cannot_sign_in_here(site, two_counties):
+    from govwatch.services.accounts import Role
+
+    here, there = two_counties
+    _add(site, "邻县", "neighbour", Role.EDITOR, site.unit)
+    _add(site, "邻县", "neighbour-admin", Role.ADMIN)
+    for name in ("neighbour", "neighbour-admin"):
+        refused = sign_in(TestClient(here), name)
+        assert refused.status_code == 401 and "用户名或密码错误" in refused.text  # as a wrong password: no enumeration
+        assert sign_in(TestClient(there), name).status_code == 303
+
+
+def test_a_session_of_another_countys_dashboard_is_not_signed_in_here(site, two_counties):
+    """Browsers send one host's cookies to every port: 邻县's dashboard cookie reaches 眉县's too."""
+    from govwatch.services.accounts import Role
+
+    here, there = two_counties
+    _add(site, "邻县", "neighbour-admin", Role.ADMIN)
+    visitor = TestClient(there)
+    assert sign_in(visitor, "neighbour-admin").status_code == 303
+    assert visitor.get("/api/me").status_code == 200
+    elsewhere = TestClient(here, cookies=visitor.cookies)
+    assert elsewhere.get("/api/me").status_code == 401
+
+
+def test_an_account_of_every_county_signs_in_to_each_and_each_audit_log_keeps_its_own(site, two_counties):
+    from govwatch.services.accounts import Role
+
+    here, there = two_counties
+    _add(site, "邻县", "市级领导", Role.LEADER, every_county=True)
+    _add(site, "邻县", "邻县管理员", Role.ADMIN)
+    for app in (here, there):
+        assert sign_in(TestClient(app), "市级领导").status_code == 303
+    admin_there = TestClient(there)
+    assert sign_in(admin_there, "邻县管理员").status_code == 303
+    admin_here = TestClient(here)
+    assert sign_in(admin_here, "admin").status_code == 303
+    log_there, log_here = admin_there.get("/audit").text, admin_here.get("/audit").text
+    assert "邻县管理员" in log_there and "邻县管理员" not in log_here
+    assert "市级领导" in log_there and "市级领导" in log_here  # signed in to both: an entry in each
+
+
+def test_an_editor_belongs_to_one_county(site):
+    from govwatch.services.accounts import Role
+
+    with pytest.raises(ValueError, match="all-counties"):
+        _add(site, "眉县", "某编辑", Role.EDITOR, site.unit, every_county=True)

@@ -59,8 +59,9 @@ class Viewer:
 
 
 def add_user(session: Session, stored: StoredCounty, name: str, password: str, role: Role,
-             unit: str | None) -> UserRow:
-    """Create or update an account; an editor must name its unit (aliases allowed), others must not."""
+             unit: str | None, every_county: bool = False) -> UserRow:
+    """Create or update an account of `stored`'s county, or of every county in the database (a city's
+    or province's admin or leader); an editor must name its unit (aliases allowed), others must not."""
     if not name.strip():
         raise ValueError("用户名不能为空")
     if len(password) < 8:
@@ -69,16 +70,20 @@ def add_user(session: Session, stored: StoredCounty, name: str, password: str, r
         raise ValueError("单位编辑须用 --unit 指定所属单位")
     if role is not Role.EDITOR and unit:
         raise ValueError(f"{ROLE_LABELS[role]}不属于某个单位，请去掉 --unit")
+    if role is Role.EDITOR and every_county:
+        raise ValueError("单位编辑只属于本县区，不能用 --all-counties")
     unit_id = stored.unit_ids[stored.county.unit(unit).name] if unit else None
-    return users.save_user(session, name.strip(), _hasher.hash(password), role.value, unit_id)
+    county_id = None if every_county else stored.id
+    return users.save_user(session, name.strip(), _hasher.hash(password), role.value, unit_id, county_id)
 
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def sign_in(db: Database, name: str, password: str, address: str, now: datetime) -> str | None:
-    """Check the password; returns a new session token, None on a wrong name or password.
+def sign_in(db: Database, name: str, password: str, address: str, now: datetime, county_id: int) -> str | None:
+    """Check the password; returns a new session token, None on a wrong name or password, or for an
+    account of another county than the dashboard's `county_id` (answered alike: no account enumeration).
 
     The attempt is first recorded as a failure in a transaction of its own, committed before the password
     is checked, so that parallel guesses count against each other; a right password clears the pair's
@@ -93,7 +98,7 @@ def sign_in(db: Database, name: str, password: str, address: str, now: datetime)
         user = users.find_user(session, name)
         try:
             _hasher.verify(user.password_hash if user and user.active else _DUMMY_HASH, password)
-            ok = user is not None and user.active
+            ok = user is not None and user.active and _belongs(user, county_id)
         except (VerificationError, InvalidHashError):
             ok = False
         if not ok:
@@ -106,10 +111,16 @@ def sign_in(db: Database, name: str, password: str, address: str, now: datetime)
     return token
 
 
+def _belongs(user: UserRow, county_id: int) -> bool:
+    """Whether the account may use this county's dashboard: its own county's, or every county's."""
+    return user.county_id is None or user.county_id == county_id
+
+
 def viewer_of(session: Session, stored: StoredCounty, token: str, now: datetime) -> Viewer | None:
-    """The signed-in user behind a session cookie, or None when it is unknown or expired."""
+    """The signed-in user behind a session cookie, or None when it is unknown or expired, or belongs to
+    another county (browsers send one host's cookies to every port: another county's dashboard on it)."""
     found = users.live_session(session, _token_hash(token), now)
-    if found is None:
+    if found is None or not _belongs(found[1], stored.id):
         return None
     web_session, user = found
     role = Role(user.role)

@@ -54,7 +54,8 @@ def save_check(session: Session, stored: StoredCounty, unit_id: int | None, titl
                           created_by=by)
     session.add(row)
     session.flush()
-    audit.record(session, by, "publish.check", f"publish_check:{row.id}", {"title": row.title, "findings": findings})
+    audit.record(session, by, "publish.check", f"publish_check:{row.id}", {"title": row.title, "findings": findings},
+                 county_id=stored.id)
     return row
 
 
@@ -81,7 +82,8 @@ def sign_stage(session: Session, check: PublishCheckRow, stage: str, by: str, op
     row = PublishStepRow(check_id=check.id, stage=stage, by=by, opinion=opinion.strip())
     session.add(row)
     session.flush()
-    audit.record(session, by, "publish.sign", f"publish_check:{check.id}", {"stage": stage}, opinion.strip())
+    audit.record(session, by, "publish.sign", f"publish_check:{check.id}", {"stage": stage}, opinion.strip(),
+                 county_id=check.county_id)
     return row
 
 

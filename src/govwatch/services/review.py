@@ -68,7 +68,8 @@ def set_verdict(session: Session, stored: StoredCounty, finding_id: int, status:
         finding.severity = severity.value
     after = {"status": finding.status, "severity": finding.severity}
     audit.record(session, by, "finding.verdict", f"finding:{finding.id}",
-                 {"before": before, "after": after, "wrong": finding.wrong, "post_id": item.post.id})
+                 {"before": before, "after": after, "wrong": finding.wrong, "post_id": item.post.id},
+                 county_id=stored.id)
     session.flush()
     evaluate_stored(session, stored, _month_of(stored, item.post.published_at))
     return finding
@@ -78,6 +79,7 @@ def override_grade(session: Session, stored: StoredCounty, month: Month, annex: 
                    reason: str, by: str, at: datetime) -> GradeOverride:
     """Adjust a grade (the reason is mandatory: GradeOverride refuses an empty one), audit it, re-grade the month."""
     fixed = record_override(session, stored, month, GradeOverride(annex, subject, grade, reason, by, at))
-    audit.record(session, by, "grade.override", f"{month}/{annex}/{fixed.subject}", {"grade": grade}, reason)
+    audit.record(session, by, "grade.override", f"{month}/{annex}/{fixed.subject}", {"grade": grade}, reason,
+                 county_id=stored.id)
     evaluate_stored(session, stored, month)
     return fixed

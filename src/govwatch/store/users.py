@@ -18,11 +18,12 @@ def all_users(session: Session) -> list[UserRow]:
     return list(session.scalars(select(UserRow).order_by(UserRow.id)))
 
 
-def save_user(session: Session, name: str, password_hash: str, role: str, unit_id: int | None) -> UserRow:
-    """Create the account, or reset its password, role and unit when it exists (re-running is harmless);
-    a reset signs the account out everywhere, so that a changed password or role takes effect at once."""
+def save_user(session: Session, name: str, password_hash: str, role: str, unit_id: int | None,
+              county_id: int | None) -> UserRow:
+    """Create the account, or reset its password, role, unit and county when it exists (re-running is
+    harmless); a reset signs the account out everywhere, so that a change takes effect at once."""
     row = find_user(session, name) or UserRow(name=name, active=True)
-    row.password_hash, row.role, row.unit_id, row.active = password_hash, role, unit_id, True
+    row.password_hash, row.role, row.unit_id, row.county_id, row.active = password_hash, role, unit_id, county_id, True
     session.add(row)
     session.flush()
     session.execute(delete(WebSessionRow).where(WebSessionRow.user_id == row.id))

@@ -14,7 +14,8 @@ from govwatch.store.tables import Base, PostRow, UtcDateTime, utcnow
 
 
 class UserRow(Base):
-    """A person who signs in: 管理员 (admin), 单位编辑 (editor, bound to one unit) or 领导 (leader)."""
+    """A person who signs in: 管理员 (admin), 单位编辑 (editor, bound to one unit) or 领导 (leader), of one
+    county, or of every county in the database (`county_id` NULL: a city's or province's account)."""
 
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -22,6 +23,7 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(10))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    county_id: Mapped[int | None] = mapped_column(ForeignKey("counties.id"))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
@@ -54,6 +56,7 @@ class AuditRow(Base):
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
+    county_id: Mapped[int | None] = mapped_column(ForeignKey("counties.id"), index=True)  # NULL: every county's
     user: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(50))
     target: Mapped[str] = mapped_column(String(300))

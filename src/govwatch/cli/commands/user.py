@@ -6,6 +6,7 @@ import sys
 
 import typer
 from rich.table import Table
+from sqlalchemy import select
 
 from govwatch.cli.app import app
 from govwatch.cli.commands.serve import web_database_url
@@ -13,7 +14,8 @@ from govwatch.cli.common import console, database, user_errors
 from govwatch.services.accounts import ROLE_LABELS, Role, add_user
 from govwatch.store import audit
 from govwatch.store.counties import load_stored_county
-from govwatch.store.users import all_users, disable_user
+from govwatch.store.tables import CountyRow, UnitRow
+from govwatch.store.users import all_users, disable_user, find_user
 
 user_app = typer.Typer(help="网页端账号：管理员、单位编辑（限本单位）、领导（只读）。", no_args_is_help=True)
 app.add_typer(user_app, name="user")
@@ -31,16 +33,19 @@ def add(
     role: Role = typer.Option(..., "--role", help="admin 管理员、editor 单位编辑、leader 领导"),
     unit: str = typer.Option(None, "--unit", help="单位编辑所属单位"),
     password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读取密码（一行）"),
-    county: str = typer.Option(None, "--county"),
+    county: str = typer.Option(None, "--county", help="账号所属县区（库中有多个县区时必填）"),
+    all_counties: bool = typer.Option(False, "--all-counties", help="市级、省级账号：可登录库中每个县区的网页端（仅管理员、领导）"),
 ) -> None:
-    """新建账号（已存在则重设密码、角色和单位）；密码交互输入或从标准输入读取。"""
+    """新建账号（已存在则重设密码、角色、单位和所属县区）；密码交互输入或从标准输入读取。"""
     with user_errors():
         password = _password(password_stdin)
         with database(web_database_url()) as db, db.transaction() as session:
             stored = load_stored_county(session, county)
-            row = add_user(session, stored, name, password, role, unit)
-            audit.record(session, "命令行", "user.add", f"user:{row.name}", {"role": role.value, "unit": unit})
-    console.print(f"已保存账号 {name}（{ROLE_LABELS[role]}{'，' + unit if unit else ''}）。")
+            row = add_user(session, stored, name, password, role, unit, all_counties)
+            audit.record(session, "命令行", "user.add", f"user:{row.name}", {"role": role.value, "unit": unit},
+                         county_id=row.county_id)
+    scope = "全部县区" if all_counties else stored.county.county.name
+    console.print(f"已保存账号 {name}（{scope}，{ROLE_LABELS[role]}{'，' + unit if unit else ''}）。")
 
 
 @user_app.command("disable")
@@ -48,9 +53,10 @@ def disable(name: str = typer.Argument(..., help="用户名")) -> None:
     """停用账号并使其所有登录立即失效（重新 add 即恢复）。"""
     with user_errors():
         with database(web_database_url()) as db, db.transaction() as session:
-            if not disable_user(session, name):
+            row = find_user(session, name)
+            if row is None or not disable_user(session, name):
                 raise LookupError(f"没有账号 {name}")
-            audit.record(session, "命令行", "user.disable", f"user:{name}", {})
+            audit.record(session, "命令行", "user.disable", f"user:{name}", {}, county_id=row.county_id)
     console.print(f"已停用账号 {name}，其登录已全部失效。")
 
 
@@ -59,11 +65,13 @@ def list_users() -> None:
     """列出网页端账号。"""
     with user_errors():
         with database(web_database_url()) as db, db.transaction() as session:
-            stored = load_stored_county(session)
-            names = {uid: name for name, uid in stored.unit_ids.items()}
+            counties = dict(session.execute(select(CountyRow.id, CountyRow.name)).all())
+            units = dict(session.execute(select(UnitRow.id, UnitRow.name)).all())
             table = Table(title="网页端账号")
-            for header in ("用户名", "角色", "单位", "创建时间"):
+            for header in ("用户名", "所属县区", "角色", "单位", "创建时间"):
                 table.add_column(header)
             for u in all_users(session):
-                table.add_row(u.name, ROLE_LABELS[Role(u.role)], names.get(u.unit_id, ""), f"{u.created_at:%Y-%m-%d %H:%M}")
+                county = counties.get(u.county_id, "") if u.county_id is not None else "全部县区"
+                table.add_row(u.name, county, ROLE_LABELS[Role(u.role)], units.get(u.unit_id, ""),
+                              f"{u.created_at:%Y-%m-%d %H:%M}")
     console.print(table)

@@ -44,13 +44,14 @@ def login(request: Request, username: str = Form("", max_length=100), password: 
     if not expected or not secrets.compare_digest(expected, csrf_token):
         return _login_form(request, "表单已失效，请重新登录", 403, next)
     address = request.client.host if request.client else "unknown"
+    county_id = request.app.state.counties.get(session).id
     try:
-        token = sign_in(request.app.state.db, username.strip(), password, address, datetime.now(UTC))
+        token = sign_in(request.app.state.db, username.strip(), password, address, datetime.now(UTC), county_id)
     except LoginLocked as exc:
         return _login_form(request, str(exc), 429, next)
     if token is None:
         return _login_form(request, "用户名或密码错误", 401, next)
-    audit.record(session, username.strip(), "login", f"address:{address}")
+    audit.record(session, username.strip(), "login", f"address:{address}", county_id=county_id)
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(SESSION_COOKIE, token, max_age=int(SESSION_LIFETIME.total_seconds()), httponly=True,
                         samesite="lax", secure=request.app.state.config.secure_cookie)
@@ -61,7 +62,7 @@ def login(request: Request, username: str = Form("", max_length=100), password: 
 @router.post("/logout")
 def logout(request: Request, ctx: Ctx, user: Viewer = Depends(logout_user)) -> Response:
     sign_out(ctx.session, request.cookies.get(SESSION_COOKIE, ""))
-    audit.record(ctx.session, user.name, "logout", f"user:{user.id}")
+    audit.record(ctx.session, user.name, "logout", f"user:{user.id}", county_id=ctx.stored.id)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response

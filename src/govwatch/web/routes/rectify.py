@@ -51,7 +51,7 @@ def respond(ctx: Ctx, item_id: RowId, response: str = Form(""),
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
     audit.record(ctx.session, user.name, "rectification.respond", f"rectification:{row.id}", {"subject": row.subject},
-                 response)
+                 response, county_id=ctx.stored.id)
     return RedirectResponse("/rectifications", status_code=303)
 
 
@@ -64,5 +64,5 @@ def close(ctx: Ctx, item_id: RowId, note: str = Form(""),
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
     audit.record(ctx.session, user.name, "rectification.close", f"rectification:{row.id}", {"subject": row.subject},
-                 note)
+                 note, county_id=ctx.stored.id)
     return RedirectResponse("/rectifications", status_code=303)

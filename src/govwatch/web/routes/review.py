@@ -55,4 +55,4 @@ def override(ctx: Ctx, month: str = Form(...), annex: str = Form(...), subject: 
 
 @router.get("/audit", response_class=HTMLResponse)
 def audit_log(request: Request, ctx: Ctx, _=Depends(not_editor)) -> Response:
-    return page(request, ctx, "audit.html", entries=audit.latest(ctx.session))
+    return page(request, ctx, "audit.html", entries=audit.latest(ctx.session, ctx.stored.id))
