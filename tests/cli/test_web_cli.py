@@ -46,6 +46,8 @@ def test_user_add_reads_the_password_from_stdin_and_it_signs_in(loaded):
     (["--role", "editor"], "须用 --unit 指定所属单位"),
     (["--role", "admin", "--unit", "县公安局"], "不属于某个单位"),
     (["--role", "editor", "--unit", "县不存在局"], "县不存在局"),
+    (["--role", "editor", "--unit", "县公安局", "--all-counties"], "不能用 --all-counties"),
+    (["--role", "admin", "--all-counties", "--county", "眉县"], "只能选一个"),
 ])
 def test_user_add_errors_are_plain_messages(loaded, args, message):
     result = runner.invoke(app, ["--db", loaded, "user", "add", "某人", *args, "--password-stdin"], input="s3cret-pass\n")

@@ -136,12 +136,13 @@ def two_counties(site, meixian_dir):
     return here, there
 
 
-def _add(site, county: str, name: str, role, unit=None, every_county=False):
+def _add(site, county: str | None, name: str, role, unit=None):
+    """An account of `county`, or of every county (None)."""
     from govwatch.services.accounts import add_user
     from govwatch.store.counties import load_stored_county
 
     with site.db.transaction() as session:
-        add_user(session, load_stored_county(session, county), name, PASSWORD, role, unit, every_county)
+        add_user(session, load_stored_county(session, county) if county else None, name, PASSWORD, role, unit)
 
 
 def test_accounts_of_another_county_cannot_sign_in_here(site, two_counties):
@@ -173,7 +174,7 @@ def test_an_account_of_every_county_signs_in_to_each_and_each_audit_log_keeps_it
     from govwatch.services.accounts import Role
 
     here, there = two_counties
-    _add(site, "邻县", "市级领导", Role.LEADER, every_county=True)
+    _add(site, None, "市级领导", Role.LEADER)
     _add(site, "邻县", "邻县管理员", Role.ADMIN)
     for app in (here, there):
         assert sign_in(TestClient(app), "市级领导").status_code == 303
@@ -190,4 +191,4 @@ def test_an_editor_belongs_to_one_county(site):
     from govwatch.services.accounts import Role
 
     with pytest.raises(ValueError, match="all-counties"):
-        _add(site, "眉县", "某编辑", Role.EDITOR, site.unit, every_county=True)
+        _add(site, None, "某编辑", Role.EDITOR, site.unit)

@@ -58,10 +58,10 @@ class Viewer:
         return self.role is not Role.EDITOR or self.unit_id == unit_id
 
 
-def add_user(session: Session, stored: StoredCounty, name: str, password: str, role: Role,
-             unit: str | None, every_county: bool = False) -> UserRow:
-    """Create or update an account of `stored`'s county, or of every county in the database (a city's
-    or province's admin or leader); an editor must name its unit (aliases allowed), others must not."""
+def add_user(session: Session, stored: StoredCounty | None, name: str, password: str, role: Role,
+             unit: str | None) -> UserRow:
+    """Create or update an account of `stored`'s county, or (None) of every county in the database (a
+    city's or province's admin or leader); an editor must name its unit (aliases allowed), others must not."""
     if not name.strip():
         raise ValueError("用户名不能为空")
     if len(password) < 8:
@@ -70,10 +70,12 @@ def add_user(session: Session, stored: StoredCounty, name: str, password: str, r
         raise ValueError("单位编辑须用 --unit 指定所属单位")
     if role is not Role.EDITOR and unit:
         raise ValueError(f"{ROLE_LABELS[role]}不属于某个单位，请去掉 --unit")
-    if role is Role.EDITOR and every_county:
-        raise ValueError("单位编辑只属于本县区，不能用 --all-counties")
+    if stored is None:
+        if role is Role.EDITOR:
+            raise ValueError("单位编辑只属于本县区，不能用 --all-counties")
+        return users.save_user(session, name.strip(), _hasher.hash(password), role.value, None, None)
     unit_id = stored.unit_ids[stored.county.unit(unit).name] if unit else None
-    county_id = None if every_county else stored.id
+    county_id = stored.id
     return users.save_user(session, name.strip(), _hasher.hash(password), role.value, unit_id, county_id)
 
 

@@ -40,11 +40,13 @@ def add(
     with user_errors():
         password = _password(password_stdin)
         with database(web_database_url()) as db, db.transaction() as session:
-            stored = load_stored_county(session, county)
-            row = add_user(session, stored, name, password, role, unit, all_counties)
+            if all_counties and county:
+                raise ValueError("--all-counties 与 --county 只能选一个")
+            stored = None if all_counties else load_stored_county(session, county)
+            row = add_user(session, stored, name, password, role, unit)
             audit.record(session, "命令行", "user.add", f"user:{row.name}", {"role": role.value, "unit": unit},
                          county_id=row.county_id)
-    scope = "全部县区" if all_counties else stored.county.county.name
+    scope = "全部县区" if stored is None else stored.county.county.name
     console.print(f"已保存账号 {name}（{scope}，{ROLE_LABELS[role]}{'，' + unit if unit else ''}）。")
 
 
