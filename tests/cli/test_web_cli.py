@@ -54,6 +54,27 @@ def test_user_add_errors_are_plain_messages(loaded, args, message):
     assert result.exit_code == 2 and message in result.output
 
 
+def test_user_token_prints_a_token_once_and_revoke_ends_it(loaded):
+    from govwatch.services.accounts import viewer_of_token
+
+    runner.invoke(app, ["--db", loaded, "user", "add", "脚本", "--role", "leader", "--password-stdin"], input="s3cret-pass\n")
+    made = runner.invoke(app, ["--db", loaded, "user", "token", "脚本", "--label", "OA 同步"])
+    assert made.exit_code == 0, made.output
+    token = next(line for line in made.output.splitlines() if line.startswith("gw_"))
+    assert "1" in runner.invoke(app, ["--db", loaded, "user", "list"]).output.split("脚本", 1)[1].splitlines()[0]
+    db = open_database(loaded)
+    with db.transaction() as session:
+        stored = load_stored_county(session)
+        assert viewer_of_token(session, stored, token, datetime.now(UTC)).name == "脚本"
+    revoked = runner.invoke(app, ["--db", loaded, "user", "token", "脚本", "--revoke"])
+    assert "已作废账号 脚本 的接口令牌 1 个" in revoked.output
+    with db.transaction() as session:
+        assert viewer_of_token(session, load_stored_county(session), token, datetime.now(UTC)) is None
+    db.dispose()
+    missing = runner.invoke(app, ["--db", loaded, "user", "token", "无此人"])
+    assert missing.exit_code == 2 and "没有账号 无此人" in missing.output
+
+
 def test_short_password_is_refused(loaded):
     result = runner.invoke(app, ["--db", loaded, "user", "add", "admin", "--role", "admin", "--password-stdin"], input="short\n")
     assert result.exit_code == 2 and "至少 8 位" in result.output

@@ -21,6 +21,7 @@ from govwatch.store.web_tables import UserRow
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)
 SESSION_LIFETIME = timedelta(hours=12)
+TOKEN_USE_PRECISION = timedelta(hours=1)  # a token's last use is written at most hourly: reads stay reads
 _hasher = PasswordHasher()
 # Verifying against this when the name is unknown keeps the answer time the same (no user enumeration).
 _DUMMY_HASH = _hasher.hash("govwatch-no-such-user")
@@ -122,14 +123,44 @@ def viewer_of(session: Session, stored: StoredCounty, token: str, now: datetime)
     """The signed-in user behind a session cookie, or None when it is unknown or expired, or belongs to
     another county (browsers send one host's cookies to every port: another county's dashboard on it)."""
     found = users.live_session(session, _token_hash(token), now)
-    if found is None or not _belongs(found[1], stored.id):
+    if found is None:
         return None
     web_session, user = found
+    return _viewer(stored, user, web_session.csrf)
+
+
+def _viewer(stored: StoredCounty, user: UserRow, csrf: str) -> Viewer | None:
+    """The user as a viewer of `stored`'s county, or None when nothing of it is theirs."""
+    if not _belongs(user, stored.id):
+        return None
     role = Role(user.role)
     unit = next((name for name, uid in stored.unit_ids.items() if uid == user.unit_id), None)
     if role is Role.EDITOR and unit is None:
         return None  # an editor of another county's unit: nothing of this county is theirs
-    return Viewer(user.id, user.name, role, user.unit_id, unit, web_session.csrf)
+    return Viewer(user.id, user.name, role, user.unit_id, unit, csrf)
+
+
+def issue_token(session: Session, name: str, label: str = "") -> str:
+    """A new API token for the account `name`, returned once (only its hash is kept)."""
+    user = users.find_user(session, name)
+    if user is None:
+        raise LookupError(f"没有账号 {name}")
+    token = "gw_" + secrets.token_urlsafe(32)
+    users.add_token(session, user.id, _token_hash(token), label.strip())
+    return token
+
+
+def viewer_of_token(session: Session, stored: StoredCounty, token: str, now: datetime) -> Viewer | None:
+    """The user behind an API token, as `viewer_of` judges a session; its CSRF token is empty, so no form
+    post ever passes with it: tokens read the JSON API."""
+    found = users.token_user(session, _token_hash(token))
+    if found is None:
+        return None
+    row, user = found
+    viewer = _viewer(stored, user, "")
+    if viewer is not None and (row.last_used_at is None or now - row.last_used_at >= TOKEN_USE_PRECISION):
+        row.last_used_at = now
+    return viewer
 
 
 def sign_out(session: Session, token: str) -> None:

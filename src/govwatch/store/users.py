@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from govwatch.store.web_tables import LoginFailureRow, UserRow, WebSessionRow
+from govwatch.store.web_tables import ApiTokenRow, LoginFailureRow, UserRow, WebSessionRow
 
 
 def find_user(session: Session, name: str) -> UserRow | None:
@@ -56,6 +56,31 @@ def live_session(session: Session, token_hash: str, now: datetime) -> tuple[WebS
 
 def end_session(session: Session, token_hash: str) -> None:
     session.execute(delete(WebSessionRow).where(WebSessionRow.token_hash == token_hash))
+
+
+def add_token(session: Session, user_id: int, token_hash: str, label: str) -> ApiTokenRow:
+    row = ApiTokenRow(user_id=user_id, token_hash=token_hash, label=label)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def token_user(session: Session, token_hash: str) -> tuple[ApiTokenRow, UserRow] | None:
+    """The token with that hash and its active user."""
+    found = session.execute(
+        select(ApiTokenRow, UserRow).join(UserRow, UserRow.id == ApiTokenRow.user_id)
+        .where(ApiTokenRow.token_hash == token_hash, UserRow.active.is_(True))
+    ).first()
+    return (found[0], found[1]) if found else None
+
+
+def tokens_of(session: Session, user_id: int) -> list[ApiTokenRow]:
+    return list(session.scalars(select(ApiTokenRow).where(ApiTokenRow.user_id == user_id).order_by(ApiTokenRow.id)))
+
+
+def revoke_tokens(session: Session, user_id: int) -> int:
+    """Delete every token of the user; returns how many there were."""
+    return session.execute(delete(ApiTokenRow).where(ApiTokenRow.user_id == user_id)).rowcount or 0
 
 
 def add_failure(session: Session, username: str, address: str, at: datetime) -> None:

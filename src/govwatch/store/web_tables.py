@@ -39,6 +39,19 @@ class WebSessionRow(Base):
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class ApiTokenRow(Base):
+    """A token for scripts reading the JSON API as one user (`Authorization: Bearer …`); only its SHA-256
+    is stored, so the token is shown once, when it is made."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
 class LoginFailureRow(Base):
     """A failed sign-in, kept so that the rate limit survives a restart."""
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import Month
-from govwatch.services.accounts import Role, Viewer, viewer_of
+from govwatch.services.accounts import Role, Viewer, viewer_of, viewer_of_token
 from govwatch.services.dashboard import evaluated_months
 from govwatch.store.counties import StoredCounty, load_stored_county
 from govwatch.store.db import Database
@@ -63,18 +63,31 @@ class Context:
 
 
 def context(request: Request) -> Iterator[Context]:
-    """One transaction with the county and the signed-in user; 401 without a live session.
+    """One transaction with the county and the signed-in user; 401 without a live session, or, under
+    /api/, without a valid `Authorization: Bearer` API token (`govwatch user token`).
 
     One dependency rather than a chain: each synchronous dependency is a hop to the thread pool.
     """
     database: Database = request.app.state.db
     with database.transaction() as session:
         stored = request.app.state.counties.get(session)
+        now = datetime.now(UTC)
         token = request.cookies.get(SESSION_COOKIE)
-        found = viewer_of(session, stored, token, datetime.now(UTC)) if token else None
+        bearer = _bearer(request) if request.url.path.startswith("/api/") else None
+        if token:
+            found = viewer_of(session, stored, token, now)
+        else:
+            found = viewer_of_token(session, stored, bearer, now) if bearer else None
         if found is None:
             raise HTTPException(401, "请先登录")
         yield Context(session, stored, found)
+
+
+def _bearer(request: Request) -> str | None:
+    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return credentials.strip() or None
 
 
 # Its teardown (commit) runs before the response is sent: a browser following a redirect must see the change.

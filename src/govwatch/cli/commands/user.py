@@ -11,11 +11,11 @@ from sqlalchemy import select
 from govwatch.cli.app import app
 from govwatch.cli.commands.serve import web_database_url
 from govwatch.cli.common import console, database, user_errors
-from govwatch.services.accounts import ROLE_LABELS, Role, add_user
+from govwatch.services.accounts import ROLE_LABELS, Role, add_user, issue_token
 from govwatch.store import audit
 from govwatch.store.counties import load_stored_county
 from govwatch.store.tables import CountyRow, UnitRow
-from govwatch.store.users import all_users, disable_user, find_user
+from govwatch.store.users import all_users, disable_user, find_user, revoke_tokens, tokens_of
 
 user_app = typer.Typer(help="网页端账号：管理员、单位编辑（限本单位）、领导（只读）。", no_args_is_help=True)
 app.add_typer(user_app, name="user")
@@ -62,6 +62,32 @@ def disable(name: str = typer.Argument(..., help="用户名")) -> None:
     console.print(f"已停用账号 {name}，其登录已全部失效。")
 
 
+@user_app.command("token")
+def token(
+    name: str = typer.Argument(..., help="用户名"),
+    label: str = typer.Option("", "--label", help="用途说明，如“OA 系统同步”"),
+    revoke: bool = typer.Option(False, "--revoke", help="作废该账号的全部接口令牌"),
+) -> None:
+    """为账号生成接口令牌（只显示这一次），供脚本以该账号的权限读取 /api/；--revoke 作废其全部令牌。"""
+    with user_errors():
+        with database(web_database_url()) as db, db.transaction() as session:
+            row = find_user(session, name)
+            if row is None:
+                raise LookupError(f"没有账号 {name}")
+            if revoke:
+                count = revoke_tokens(session, row.id)
+                audit.record(session, "命令行", "token.revoke", f"user:{name}", {"tokens": count}, county_id=row.county_id)
+            else:
+                secret = issue_token(session, name, label)
+                audit.record(session, "命令行", "token.add", f"user:{name}", {"label": label}, county_id=row.county_id)
+    if revoke:
+        console.print(f"已作废账号 {name} 的接口令牌 {count} 个。")
+        return
+    console.print(f"账号 {name} 的接口令牌（只显示这一次，请妥善保存）：")
+    typer.echo(secret)
+    console.print("用法：curl -H 'Authorization: Bearer <令牌>' http://127.0.0.1:8000/api/me")
+
+
 @user_app.command("list")
 def list_users() -> None:
     """列出网页端账号。"""
@@ -70,10 +96,10 @@ def list_users() -> None:
             counties = dict(session.execute(select(CountyRow.id, CountyRow.name)).all())
             units = dict(session.execute(select(UnitRow.id, UnitRow.name)).all())
             table = Table(title="网页端账号")
-            for header in ("用户名", "所属县区", "角色", "单位", "创建时间"):
+            for header in ("用户名", "所属县区", "角色", "单位", "接口令牌", "创建时间"):
                 table.add_column(header)
             for u in all_users(session):
                 county = counties.get(u.county_id, "") if u.county_id is not None else "全部县区"
                 table.add_row(u.name, county, ROLE_LABELS[Role(u.role)], units.get(u.unit_id, ""),
-                              f"{u.created_at:%Y-%m-%d %H:%M}")
+                              str(len(tokens_of(session, u.id))), f"{u.created_at:%Y-%m-%d %H:%M}")
     console.print(table)

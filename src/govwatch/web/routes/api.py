@@ -1,10 +1,12 @@
-"""The JSON API under /api/: the same data as the pages, the same session and the same unit isolation."""
+"""The JSON API under /api/: the same data as the pages, the same unit isolation; signed in by the
+browser's session or, for scripts, by an API token (`Authorization: Bearer`)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Security
+from fastapi.security import APIKeyCookie, HTTPBearer
 
 from govwatch.domain.evaluation import ANNEXES
 from govwatch.domain.model import FindingStatus
@@ -12,7 +14,7 @@ from govwatch.services import review
 from govwatch.services.dashboard import account_view, evaluated_months, month_view, unit_view
 from govwatch.services.rectification import item_overdue
 from govwatch.store.tables import AccountRow
-from govwatch.web.deps import Context, Ctx, RowId, ensure_unit, parse_month
+from govwatch.web.deps import SESSION_COOKIE, Context, Ctx, RowId, ensure_unit, parse_month
 from govwatch.web.routes.rectify import visible_items
 from govwatch.web.routes.units import account_row, chosen_month, unit_known
 from govwatch.web.schemas import (
@@ -32,7 +34,12 @@ from govwatch.web.schemas import (
 
 _401 = {401: {"description": "未登录"}}
 _403 = {403: {"description": "单位编辑访问其他单位的数据"}, 404: {"description": "不存在"}}
-router = APIRouter(prefix="/api", tags=["api"], responses=_401)
+# Declared for the OpenAPI document (either one signs a request in); `deps.context` does the checking.
+_AUTH = [
+    Security(APIKeyCookie(name=SESSION_COOKIE, auto_error=False, description="网页登录后的会话")),
+    Security(HTTPBearer(auto_error=False, description="接口令牌：govwatch user token 用户名")),
+]
+router = APIRouter(prefix="/api", tags=["api"], responses=_401, dependencies=_AUTH)
 _MONTH = Path(pattern=r"^\d{4}-\d{2}$", description="月份，如 2023-06")
 _MONTH_QUERY = Query(None, pattern=r"^\d{4}-\d{2}$", description="月份，默认最近评定的月份")
 

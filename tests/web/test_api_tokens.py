@@ -1,0 +1,93 @@
+"""API tokens: a script reads /api/ as one user, with that user's unit isolation and county; nothing else."""
+
+from datetime import UTC, datetime, timedelta
+
+from govwatch.services.accounts import Role, add_user, issue_token
+from govwatch.store.counties import load_stored_county
+from govwatch.store.users import disable_user, find_user, revoke_tokens, tokens_of
+from tests.web.conftest import PASSWORD, TestClient
+
+
+def _token(site, name: str) -> str:
+    with site.db.transaction() as session:
+        return issue_token(session, name, "测试脚本")
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_a_token_reads_the_api_as_its_user(site, app):
+    token = _token(site, "editor")
+    client = TestClient(app)
+    me = client.get("/api/me", headers=_bearer(token))
+    assert me.status_code == 200 and me.json()["name"] == "editor" and me.json()["unit"] == site.unit
+    assert client.get(f"/api/units/{site.unit_id}", headers=_bearer(token)).status_code == 200
+    assert client.get(f"/api/units/{site.other_id}", headers=_bearer(token)).status_code == 403
+    with site.db.transaction() as session:
+        [row] = tokens_of(session, find_user(session, "editor").id)
+        assert row.label == "测试脚本" and row.last_used_at is not None
+        assert row.token_hash != token and token not in row.token_hash  # only the hash is stored
+
+
+def test_a_token_opens_no_page_and_no_form(site, app):
+    token = _token(site, "admin")
+    client = TestClient(app, follow_redirects=False)
+    assert client.get("/", headers=_bearer(token)).status_code in (303, 401)
+    assert client.post("/review/overrides", headers=_bearer(token),
+                       data={"month": "2023-06", "annex": "disclosure", "subject": site.unit, "grade": "合格",
+                             "reason": "测试"}).status_code in (303, 401, 403)
+
+
+def test_wrong_revoked_and_disabled_tokens_are_refused(site, app):
+    client = TestClient(app)
+    assert client.get("/api/me", headers=_bearer("gw_not-a-token")).status_code == 401
+    assert client.get("/api/me", headers={"Authorization": "Basic abc"}).status_code == 401
+    token = _token(site, "leader")
+    assert client.get("/api/me", headers=_bearer(token)).status_code == 200
+    with site.db.transaction() as session:
+        assert revoke_tokens(session, find_user(session, "leader").id) == 1
+    assert client.get("/api/me", headers=_bearer(token)).status_code == 401
+    token = _token(site, "editor2")
+    with site.db.transaction() as session:
+        disable_user(session, "editor2")
+    assert client.get("/api/me", headers=_bearer(token)).status_code == 401
+
+
+def test_a_token_of_another_countys_account_is_refused(site, app, meixian_dir):
+    from govwatch.config.loader import load_county_dir
+    from govwatch.store.counties import save_config
+
+    config = load_county_dir(meixian_dir)
+    data = dict(config.county_data, county=dict(config.county_data["county"], name="邻县"))
+    other = type(config)(config.directory, type(config.county).model_validate(data), config.rules, data,
+                         config.rules_data)
+    with site.db.transaction() as session:
+        save_config(session, other)
+        add_user(session, load_stored_county(session, "邻县"), "neighbour-admin", PASSWORD, Role.ADMIN, None)
+        token = issue_token(session, "neighbour-admin")
+    from govwatch.web import WebConfig, create_app
+
+    here = TestClient(create_app(site.db, WebConfig(county=config.county.county.name)))
+    there = TestClient(create_app(site.db, WebConfig(county="邻县")))
+    assert here.get("/api/me", headers=_bearer(token)).status_code == 401
+    assert there.get("/api/me", headers=_bearer(token)).status_code == 200
+
+
+def test_last_use_is_written_at_most_hourly(site, app):
+    token = _token(site, "admin")
+    client = TestClient(app)
+    client.get("/api/me", headers=_bearer(token))
+    with site.db.transaction() as session:
+        [row] = tokens_of(session, find_user(session, "admin").id)
+        first = row.last_used_at
+        row.last_used_at = datetime(2020, 1, 1, tzinfo=UTC)
+    client.get("/api/me", headers=_bearer(token))
+    with site.db.transaction() as session:
+        [row] = tokens_of(session, find_user(session, "admin").id)
+        assert first is not None and row.last_used_at > datetime(2020, 1, 2, tzinfo=UTC)
+        recent = row.last_used_at = datetime.now(UTC) - timedelta(minutes=10)
+    client.get("/api/me", headers=_bearer(token))
+    with site.db.transaction() as session:
+        [row] = tokens_of(session, find_user(session, "admin").id)
+        assert row.last_used_at == recent  # within the hour: the read wrote nothing
