@@ -113,3 +113,26 @@ def test_downloads_store_nothing(site, client_as):
     leader = client_as("leader")
     assert leader.get("/months/2023-06/notice.docx").status_code == 200
     assert state() == before
+
+
+def test_the_unit_pages_posts_come_a_page_at_a_time(admin, site):
+    """Every post once across the pages, in order; the filter keeps those with findings."""
+    whole = admin.get(f"/api/units/{site.unit_id}", params={"page_size": 1000}).json()
+    ids = [p["id"] for p in whole["posts"]]
+    assert whole["posts_total"] == len(ids) > 10 and whole["pages"] == 1
+    paged, page = [], 1
+    while True:
+        data = admin.get(f"/api/units/{site.unit_id}", params={"page_size": 7, "page": page}).json()
+        assert data["posts_total"] == len(ids) and data["pages"] == -(-len(ids) // 7)
+        paged += [p["id"] for p in data["posts"]]
+        if page == data["pages"]:
+            break
+        page += 1
+    assert paged == ids
+    with_findings = [p["id"] for p in whole["posts"] if p["findings"]]
+    problems = admin.get(f"/api/units/{site.unit_id}", params={"page_size": 1000, "problems": True}).json()
+    assert [p["id"] for p in problems["posts"]] == with_findings and problems["posts_total"] == len(with_findings)
+    text = admin.get(f"/units/{site.unit_id}", params={"page_size": 7, "page": 2}).text
+    assert f"第 2/{-(-len(ids) // 7)} 页" in text and "上一页" in text
+    assert f"/units/{site.unit_id}?month=2023-06&amp;page_size=7&amp;page=1" in text
+    assert admin.get(f"/units/{site.unit_id}", params={"page": 0}).status_code == 422

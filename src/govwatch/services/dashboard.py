@@ -63,6 +63,20 @@ class PostItem:
 
 
 @dataclass(frozen=True)
+class PostPage:
+    """Which of a month's posts a page shows: `size` at a time (a busy unit publishes thousands a month),
+    optionally only those with findings."""
+
+    number: int = 1
+    size: int = 100
+    problems_only: bool = False
+
+    def __post_init__(self) -> None:
+        if self.number < 1 or self.size < 1:
+            raise ValueError("页码和每页条数应为正整数")
+
+
+@dataclass(frozen=True)
 class CalendarDay:
     day: date
     posts: int
@@ -80,6 +94,12 @@ class SubjectView:
     accounts: list[AccountRow] = field(default_factory=list)
     calendar: list[CalendarDay] = field(default_factory=list)
     gaps: list[DayRange] = field(default_factory=list)
+    posts_total: int = 0  # posts the page's filter matches in the month, all pages together
+    page: PostPage = PostPage()
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.posts_total // self.page.size))
 
 
 def evaluated_months(session: Session, stored: StoredCounty) -> list[Month]:
@@ -207,8 +227,28 @@ def _posts(session: Session, where, start: datetime, end: datetime) -> list[Post
     return [PostItem(p, found.get(p.id, [])) for p in posts]
 
 
-def unit_view(session: Session, stored: StoredCounty, unit_id: int, month: Month) -> SubjectView:
-    """A unit's grades in the three annexes, its month's posts and findings, its accounts and its year."""
+def _post_page(session: Session, where, start: datetime, end: datetime, page: PostPage) -> tuple[list[PostItem], int]:
+    """One page of the posts matching `where` in [start, end), with their findings, and how many match."""
+    span = [where, PostRow.published_at >= start, PostRow.published_at < end]
+    if page.problems_only:
+        span.append(select(FindingRow.id).where(FindingRow.post_id == PostRow.id).exists())
+    total = session.scalar(select(func.count()).select_from(PostRow).where(*span)) or 0
+    posts = list(session.scalars(
+        select(PostRow).where(*span).options(defer(PostRow.text))
+        .order_by(PostRow.published_at, PostRow.id).offset((page.number - 1) * page.size).limit(page.size)
+    ))
+    found: dict[int, list[FindingRow]] = {}
+    if posts:
+        for f in session.scalars(select(FindingRow).where(FindingRow.post_id.in_([p.id for p in posts]))
+                                 .order_by(FindingRow.post_id, FindingRow.start)):
+            found.setdefault(f.post_id, []).append(f)
+    return [PostItem(p, found.get(p.id, [])) for p in posts], total
+
+
+def unit_view(session: Session, stored: StoredCounty, unit_id: int, month: Month,
+              page: PostPage = PostPage()) -> SubjectView:
+    """A unit's grades in the three annexes, a page of its month's posts with findings, its accounts and
+    its year."""
     if unit_id not in stored.unit_ids.values():
         raise LookupError(f"没有编号为 {unit_id} 的单位")
     subjects = _subjects(stored, {unit_id})
@@ -216,7 +256,8 @@ def unit_view(session: Session, stored: StoredCounty, unit_id: int, month: Month
     start, end = _span(stored, month_range(month))
     accounts = list(session.scalars(select(AccountRow).where(AccountRow.unit_id == unit_id).order_by(AccountRow.id)))
     trend = year_grades_of(session, stored, month, subjects=subjects)
-    return SubjectView(month, grades, _posts(session, PostRow.unit_id == unit_id, start, end), trend, accounts)
+    posts, total = _post_page(session, PostRow.unit_id == unit_id, start, end, page)
+    return SubjectView(month, grades, posts, trend, accounts, posts_total=total, page=page)
 
 
 def account_view(session: Session, stored: StoredCounty, account: AccountRow, month: Month) -> SubjectView:

@@ -120,7 +120,10 @@ class UnitDetailOut(BaseModel):
     month: str
     grades: list[GradeOut]
     accounts: list[AccountOut]
-    posts: list[PostOut]
+    posts: list[PostOut]  # one page of them
+    posts_total: int  # posts the filter matches in the month, all pages together
+    page: int
+    pages: int
 
 
 class CalendarDayOut(BaseModel):

@@ -11,12 +11,12 @@ from fastapi.security import APIKeyCookie, HTTPBearer
 from govwatch.domain.evaluation import ANNEXES
 from govwatch.domain.model import FindingStatus
 from govwatch.services import review
-from govwatch.services.dashboard import account_view, evaluated_months, month_view, unit_view
+from govwatch.services.dashboard import PostPage, account_view, evaluated_months, month_view, unit_view
 from govwatch.services.rectification import item_overdue
 from govwatch.store.tables import AccountRow
 from govwatch.web.deps import SESSION_COOKIE, Context, Ctx, RowId, ensure_unit, parse_month
 from govwatch.web.routes.rectify import visible_items
-from govwatch.web.routes.units import account_row, chosen_month, unit_known
+from govwatch.web.routes.units import PAGE_NUMBER, PAGE_SIZE, PROBLEMS_ONLY, account_row, chosen_month, unit_known
 from govwatch.web.schemas import (
     AccountDetailOut,
     AccountOut,
@@ -81,14 +81,16 @@ def units(ctx: Ctx) -> list[UnitOut]:
 
 
 @router.get("/units/{unit_id}", response_model=UnitDetailOut, responses=_403)
-def unit(ctx: Ctx, unit_id: RowId, month: str | None = _MONTH_QUERY) -> UnitDetailOut:
+def unit(ctx: Ctx, unit_id: RowId, month: str | None = _MONTH_QUERY, page_number: int = PAGE_NUMBER,
+         page_size: int = PAGE_SIZE, problems: bool = PROBLEMS_ONLY) -> UnitDetailOut:
     unit_known(ctx, unit_id)
-    view = unit_view(ctx.session, ctx.stored, unit_id, chosen_month(ctx, month))
+    chosen = PostPage(page_number, page_size, problems)
+    view = unit_view(ctx.session, ctx.stored, unit_id, chosen_month(ctx, month), chosen)
     name = next(n for n, uid in ctx.stored.unit_ids.items() if uid == unit_id)
     return UnitDetailOut(
         unit=UnitOut(id=unit_id, name=name, kind=ctx.stored.county.unit(name).kind.value), month=str(view.month),
         grades=[GradeOut.of(g) for g in view.grades], accounts=[_account(a) for a in view.accounts],
-        posts=[PostOut.of(p) for p in view.posts],
+        posts=[PostOut.of(p) for p in view.posts], posts_total=view.posts_total, page=page_number, pages=view.pages,
     )
 
 

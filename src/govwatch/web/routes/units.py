@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import Month
-from govwatch.services.dashboard import account_view, unit_view
+from govwatch.services.dashboard import PostPage, account_view, unit_view
 from govwatch.store.tables import AccountRow
 from govwatch.web.deps import Context, Ctx, RowId, default_month, ensure_unit, parse_month
 from govwatch.web.rendering import page
@@ -40,8 +40,15 @@ def units_page(request: Request, ctx: Ctx) -> Response:
     return page(request, ctx, "units.html", units=units)
 
 
+# Page numbers as the URL gives them: at most a million posts a month, 100 a page.
+PAGE_NUMBER = Query(1, alias="page", ge=1, le=10_000, description="页码，从 1 开始")
+PAGE_SIZE = Query(100, ge=1, le=1000, description="每页条数")
+PROBLEMS_ONLY = Query(False, description="只列出有问题的信息")
+
+
 @router.get("/units/{unit_id}", response_class=HTMLResponse)
-def unit_page(request: Request, ctx: Ctx, unit_id: RowId, month: str | None = None) -> Response:
+def unit_page(request: Request, ctx: Ctx, unit_id: RowId, month: str | None = None, page_number: int = PAGE_NUMBER,
+              page_size: int = PAGE_SIZE, problems: bool = PROBLEMS_ONLY) -> Response:
     unit_known(ctx, unit_id)
     chosen = chosen_month(ctx, month)
     name = next(n for n, uid in ctx.stored.unit_ids.items() if uid == unit_id)
@@ -49,7 +56,8 @@ def unit_page(request: Request, ctx: Ctx, unit_id: RowId, month: str | None = No
     columns = {cid: path.rsplit("/", 1)[-1] for path, cid in ctx.stored.column_ids.items()}
     accounts = {aid: key for key, aid in ctx.stored.account_ids.items()}
     return page(request, ctx, "unit.html", unit=ctx.stored.county.unit(name), unit_id=unit_id,
-                view=unit_view(ctx.session, ctx.stored, unit_id, chosen), columns=columns, accounts=accounts)
+                view=unit_view(ctx.session, ctx.stored, unit_id, chosen, PostPage(page_number, page_size, problems)),
+                columns=columns, accounts=accounts)
 
 
 @router.get("/accounts/{account_id}", response_class=HTMLResponse)
