@@ -76,8 +76,7 @@ def add_user(session: Session, stored: StoredCounty | None, name: str, password:
             raise ValueError("单位编辑只属于本县区，不能用 --all-counties")
         return users.save_user(session, name.strip(), _hasher.hash(password), role.value, None, None)
     unit_id = stored.unit_ids[stored.county.unit(unit).name] if unit else None
-    county_id = stored.id
-    return users.save_user(session, name.strip(), _hasher.hash(password), role.value, unit_id, county_id)
+    return users.save_user(session, name.strip(), _hasher.hash(password), role.value, unit_id, stored.id)
 
 
 def _token_hash(token: str) -> str:

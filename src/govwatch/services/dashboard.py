@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -20,7 +21,7 @@ from govwatch.domain.assessment import MonthGrade
 from govwatch.domain.calendar import DayRange, Month, month_range
 from govwatch.domain.evaluation import ANNEXES
 from govwatch.domain.gaps import find_silent_runs
-from govwatch.domain.model import AccountKey, Platform
+from govwatch.domain.model import AccountKey, FindingStatus, Platform
 from govwatch.store.counties import StoredCounty
 from govwatch.store.tables import AccountRow, EvaluationRow, FindingRow, PostRow
 
@@ -220,29 +221,34 @@ def _posts(session: Session, where, start: datetime, end: datetime) -> list[Post
         .options(defer(PostRow.text))  # the bodies are not shown, and they are most of a row
         .order_by(PostRow.published_at, PostRow.id)
     ))
+    return _with_findings(posts, session.scalars(
+        select(FindingRow).join(PostRow, PostRow.id == FindingRow.post_id).where(*span)
+        .order_by(FindingRow.post_id, FindingRow.start)
+    ))
+
+
+def _with_findings(posts: list[PostRow], findings: Iterable[FindingRow]) -> list[PostItem]:
     found: dict[int, list[FindingRow]] = {}
-    for f in session.scalars(select(FindingRow).join(PostRow, PostRow.id == FindingRow.post_id).where(*span)
-                             .order_by(FindingRow.post_id, FindingRow.start)):
+    for f in findings:
         found.setdefault(f.post_id, []).append(f)
     return [PostItem(p, found.get(p.id, [])) for p in posts]
 
 
 def _post_page(session: Session, where, start: datetime, end: datetime, page: PostPage) -> tuple[list[PostItem], int]:
-    """One page of the posts matching `where` in [start, end), with their findings, and how many match."""
+    """One page of the posts matching `where` in [start, end), with their findings, and how many match;
+    with `problems_only`, the posts with a finding not judged a false alarm."""
     span = [where, PostRow.published_at >= start, PostRow.published_at < end]
     if page.problems_only:
-        span.append(select(FindingRow.id).where(FindingRow.post_id == PostRow.id).exists())
+        span.append(select(FindingRow.id).where(
+            FindingRow.post_id == PostRow.id, FindingRow.status != FindingStatus.FALSE_ALARM.value).exists())
     total = session.scalar(select(func.count()).select_from(PostRow).where(*span)) or 0
     posts = list(session.scalars(
         select(PostRow).where(*span).options(defer(PostRow.text))
         .order_by(PostRow.published_at, PostRow.id).offset((page.number - 1) * page.size).limit(page.size)
     ))
-    found: dict[int, list[FindingRow]] = {}
-    if posts:
-        for f in session.scalars(select(FindingRow).where(FindingRow.post_id.in_([p.id for p in posts]))
-                                 .order_by(FindingRow.post_id, FindingRow.start)):
-            found.setdefault(f.post_id, []).append(f)
-    return [PostItem(p, found.get(p.id, [])) for p in posts], total
+    findings = session.scalars(select(FindingRow).where(FindingRow.post_id.in_([p.id for p in posts]))
+                               .order_by(FindingRow.post_id, FindingRow.start)) if posts else []
+    return _with_findings(posts, findings), total
 
 
 def unit_view(session: Session, stored: StoredCounty, unit_id: int, month: Month,
