@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from govwatch.config.loader import load_county_dir
 from govwatch.domain.calendar import Month
 from govwatch.services.accounts import Role, add_user
 from govwatch.services.rectification import open_items
 from govwatch.services.report import notice_model
-from govwatch.store.counties import load_stored_county
+from govwatch.store.counties import load_stored_county, save_config
 from govwatch.store.db import open_database
 from govwatch.web import WebConfig, create_app
 
@@ -114,3 +115,17 @@ def editor(client_as) -> TestClient:
 def form_token(client: TestClient, path: str = "/proofread") -> str:
     """The session's CSRF token, as a page's forms carry it."""
     return csrf_of(client.get(path).text)
+
+
+@pytest.fixture
+def two_counties(site, meixian_dir):
+    """The site's county (眉县) and a neighbour (邻县) in one database, each with its own dashboard."""
+    config = load_county_dir(meixian_dir)
+    data = dict(config.county_data, county=dict(config.county_data["county"], name="邻县"))
+    other = type(config)(config.directory, type(config.county).model_validate(data), config.rules, data,
+                         config.rules_data)
+    with site.db.transaction() as session:
+        save_config(session, other)
+    here = create_app(site.db, WebConfig(county=config.county.county.name))
+    there = create_app(site.db, WebConfig(county="邻县"))
+    return here, there

@@ -119,23 +119,6 @@ def test_resetting_or_disabling_an_account_ends_its_sessions(site, client_as):
     assert sign_in(TestClient(client.app), "editor").status_code == 401
 
 
-@pytest.fixture
-def two_counties(site, meixian_dir):
-    """The site's county (眉县) and a neighbour (邻县) in one database, each with its own dashboard."""
-    from govwatch.config.loader import load_county_dir
-    from govwatch.store.counties import save_config
-
-    config = load_county_dir(meixian_dir)
-    data = dict(config.county_data, county=dict(config.county_data["county"], name="邻县"))
-    other = type(config)(config.directory, type(config.county).model_validate(data), config.rules, data,
-                         config.rules_data)
-    with site.db.transaction() as session:
-        save_config(session, other)
-    here = create_app(site.db, WebConfig(county=config.county.county.name))
-    there = create_app(site.db, WebConfig(county="邻县"))
-    return here, there
-
-
 def _add(site, county: str | None, name: str, role, unit=None):
     """An account of `county`, or of every county (None)."""
     from govwatch.services.accounts import add_user
