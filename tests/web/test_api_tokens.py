@@ -2,15 +2,22 @@
 
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import select
+
 from govwatch.services.accounts import Role, add_user, issue_token
 from govwatch.store.counties import load_stored_county
-from govwatch.store.users import disable_user, find_user, revoke_tokens, tokens_of
+from govwatch.store.users import disable_user, find_user, revoke_tokens
+from govwatch.store.web_tables import ApiTokenRow
 from tests.web.conftest import PASSWORD, TestClient
 
 
 def _token(site, name: str) -> str:
     with site.db.transaction() as session:
         return issue_token(session, name, "测试脚本")
+
+
+def _tokens_of(session, name: str) -> list[ApiTokenRow]:
+    return list(session.scalars(select(ApiTokenRow).where(ApiTokenRow.user_id == find_user(session, name).id)))
 
 
 def _bearer(token: str) -> dict[str, str]:
@@ -25,7 +32,7 @@ def test_a_token_reads_the_api_as_its_user(site, app):
     assert client.get(f"/api/units/{site.unit_id}", headers=_bearer(token)).status_code == 200
     assert client.get(f"/api/units/{site.other_id}", headers=_bearer(token)).status_code == 403
     with site.db.transaction() as session:
-        [row] = tokens_of(session, find_user(session, "editor").id)
+        [row] = _tokens_of(session, "editor")
         assert row.label == "测试脚本" and row.last_used_at is not None
         assert row.token_hash != token and token not in row.token_hash  # only the hash is stored
 
@@ -68,15 +75,15 @@ def test_last_use_is_written_at_most_hourly(site, app):
     client = TestClient(app)
     client.get("/api/me", headers=_bearer(token))
     with site.db.transaction() as session:
-        [row] = tokens_of(session, find_user(session, "admin").id)
+        [row] = _tokens_of(session, "admin")
         first = row.last_used_at
         row.last_used_at = datetime(2020, 1, 1, tzinfo=UTC)
     client.get("/api/me", headers=_bearer(token))
     with site.db.transaction() as session:
-        [row] = tokens_of(session, find_user(session, "admin").id)
+        [row] = _tokens_of(session, "admin")
         assert first is not None and row.last_used_at > datetime(2020, 1, 2, tzinfo=UTC)
         recent = row.last_used_at = datetime.now(UTC) - timedelta(minutes=10)
     client.get("/api/me", headers=_bearer(token))
     with site.db.transaction() as session:
-        [row] = tokens_of(session, find_user(session, "admin").id)
+        [row] = _tokens_of(session, "admin")
         assert row.last_used_at == recent  # within the hour: the read wrote nothing

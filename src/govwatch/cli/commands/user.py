@@ -15,7 +15,7 @@ from govwatch.services.accounts import ROLE_LABELS, Role, add_user, issue_token
 from govwatch.store import audit
 from govwatch.store.counties import load_stored_county
 from govwatch.store.tables import CountyRow, UnitRow
-from govwatch.store.users import all_users, disable_user, find_user, revoke_tokens, tokens_of
+from govwatch.store.users import all_users, disable_user, find_user, revoke_tokens, token_counts
 
 user_app = typer.Typer(help="网页端账号：管理员、单位编辑（限本单位）、领导（只读）。", no_args_is_help=True)
 app.add_typer(user_app, name="user")
@@ -95,11 +95,12 @@ def list_users() -> None:
         with database(web_database_url()) as db, db.transaction() as session:
             counties = dict(session.execute(select(CountyRow.id, CountyRow.name)).all())
             units = dict(session.execute(select(UnitRow.id, UnitRow.name)).all())
+            tokens = token_counts(session)
             table = Table(title="网页端账号")
             for header in ("用户名", "所属县区", "角色", "单位", "接口令牌", "创建时间"):
                 table.add_column(header)
             for u in all_users(session):
                 county = counties.get(u.county_id, "") if u.county_id is not None else "全部县区"
                 table.add_row(u.name, county, ROLE_LABELS[Role(u.role)], units.get(u.unit_id, ""),
-                              str(len(tokens_of(session, u.id))), f"{u.created_at:%Y-%m-%d %H:%M}")
+                              str(tokens.get(u.id, 0)), f"{u.created_at:%Y-%m-%d %H:%M}")
     console.print(table)
