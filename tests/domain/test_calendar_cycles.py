@@ -13,7 +13,7 @@ def test_month_parses_common_spellings(text):
     assert Month.parse(text) == JUNE
 
 
-@pytest.mark.parametrize("text", ["2023-13", "June", "2023-00", ""])
+@pytest.mark.parametrize("text", ["2023-13", "June", "2023-00", "", "0000-01"])
 def test_month_rejects_nonsense(text):
     with pytest.raises(ValueError):
         Month.parse(text)

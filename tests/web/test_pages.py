@@ -81,6 +81,13 @@ def test_unknown_ids_and_bad_months_are_404_and_422(admin):
     assert admin.get("/api/months/2023-13").status_code == 404
     assert admin.get("/months/2023-13").status_code == 404
     assert admin.get("/api/months/june").status_code == 422
+    # the calendar's edges (found by schemathesis: 0000-01 was a 500): not found, on every route taking a month
+    unit_id = admin.get("/api/units").json()[0]["id"]
+    for month in ("0000-01", "0001-01", "9999-12"):
+        assert admin.get(f"/api/months/{month}").status_code == 404
+        assert admin.get("/api/accounts/1", params={"month": month}).status_code == 404
+        assert admin.get(f"/api/units/{unit_id}", params={"month": month}).status_code == 404
+        assert admin.get(f"/months/{month}").status_code == 404
 
 
 @pytest.mark.slow  # writes the notice, its charts and the annexes: about 6 s

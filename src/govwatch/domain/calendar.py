@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 _MONTH_RE = re.compile(r"^\s*(\d{4})\s*[-/年.]\s*(\d{1,2})\s*月?\s*$")
@@ -19,7 +19,8 @@ class Month:
     month: int
 
     def __post_init__(self) -> None:
-        if not 1 <= self.month <= 12:
+        # A month whose days cannot be dates (year 0) would fail later, at its first day.
+        if not 1 <= self.month <= 12 or not MINYEAR <= self.year <= MAXYEAR:
             raise ValueError(f"月份无效：{self.year}-{self.month}")
 
     @classmethod

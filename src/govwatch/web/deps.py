@@ -6,7 +6,7 @@ import secrets
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import MAXYEAR, MINYEAR, UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Form, HTTPException, Path, Request
@@ -132,11 +132,15 @@ def ensure_unit(found: Viewer, unit_id: int) -> None:
 
 
 def parse_month(text: str) -> Month:
-    """A month of the URL; one that cannot exist (2023-13) is simply not found."""
+    """A month of the URL; one that cannot exist (2023-13, 0000-01) is simply not found, nor one at the very
+    edge of the calendar (0001-01, 9999-12), whose previous month or following day a page also needs."""
     try:
-        return Month.parse(text)
+        month = Month.parse(text)
     except ValueError as exc:
         raise HTTPException(404, str(exc)) from None
+    if not MINYEAR < month.year < MAXYEAR:
+        raise HTTPException(404, f"月份超出可查询范围：{month}")
+    return month
 
 
 def default_month(ctx: Context) -> Month:
