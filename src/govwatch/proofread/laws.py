@@ -1,4 +1,4 @@
-"""Titles of laws and regulations (法律法规名称) inside 《》: mistyped, mis-prefixed or repealed.
+"""Titles of laws and regulations (法律法规名称) inside 《》: mistyped or mis-prefixed.
 
 A title in 书名号 is checked against `laws.tsv` (current laws, administrative regulations and the
 Party regulations county texts cite). Both the full title and, for a 中华人民共和国… title, the short
@@ -7,16 +7,15 @@ title is wrong: one character replaced by a same-sound or similar-shape one, one
 or two neighbours swapped (《中华人民共和国安全生产法》 → 《中华人民共和国安全生成法》). Only
 titles of `SHORTEST` characters or more take part, and a short title is never "missing" its final
 character, since 《劳动合同》 may be the name of a contract form. A listed title with a 中华人民共和国
-prefix it does not have (《中华人民共和国信访工作条例》), and a repealed title (《合同法》, replaced by
-the 民法典 on 2021-01-01), are reported too. Bracketed notes such as （2018年修正） are ignored.
+prefix it does not have (《中华人民共和国信访工作条例》) is reported too. Bracketed notes such as
+（2018年修正） are ignored. Repealed titles (《合同法》) are listed as right: a portal's older documents
+cite the law of their day, and this layer does not know a document's date.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-
 from govwatch.proofread.confusion import confusion_sets
 from govwatch.proofread.data_files import DataFileError, records
 from govwatch.proofread.findings import Hit
@@ -24,43 +23,30 @@ from govwatch.proofread.findings import Hit
 LAWS_FILE = "laws.tsv"
 PREFIX = "中华人民共和国"
 SHORTEST = 5  # shorter titles (宪法, 刑法, 水法) are one slip away from too many other words
-STATES = ("现行", "废止")
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 _NOTE = re.compile(r"(?:（[^（）]*）|\([^()]*\))$")
 
 
-@dataclass(frozen=True)
-class Law:
-    """A listed title: in force, or repealed with what replaced it."""
-
-    title: str
-    repealed: bool = False
-    replacement: str = ""
-    note: str = ""
-
-
-def parse_laws(text: str, source: str) -> list[Law]:
-    """The records of a laws file; DataFileError names the file, line and field of a bad one."""
-    laws = []
-    for number, (title, state, replacement, note) in records(text, source, 2, 4):
-        if state not in STATES:
-            raise DataFileError(f"{source} 第 {number} 行：第 2 列“状态”应为 {'、'.join(STATES)} 之一，实为“{state}”")
-        if state == "废止" and not replacement:
-            raise DataFileError(f"{source} 第 {number} 行：已废止的“{title}”须在第 3 列写明替代它的名称")
-        laws.append(Law(title, state == "废止", replacement, note))
-    return laws
+def parse_laws(text: str, source: str) -> list[str]:
+    """The titles of a laws file, a title a line; DataFileError names the file and line of a bad one."""
+    titles = []
+    for number, (title,) in records(text, source, 1):
+        if "《" in title or "》" in title:
+            raise DataFileError(f"{source} 第 {number} 行：名称不带书名号，实为“{title}”")
+        titles.append(title)
+    return titles
 
 
 class LawTitles:
     """Check every 《title》 of a text against the listed titles."""
 
-    def __init__(self, laws: Iterable[Law], label: str) -> None:
+    def __init__(self, titles: Iterable[str], label: str) -> None:
         self.label = label
-        self._known: dict[str, Law] = {}
-        for law in laws:
-            self._known[law.title] = law
-            if law.title.startswith(PREFIX) and len(law.title) > len(PREFIX):
-                self._known.setdefault(law.title[len(PREFIX) :], law)
+        self._known: dict[str, str] = {}  # each accepted form → the full title
+        for title in titles:
+            self._known[title] = title
+            if title.startswith(PREFIX) and len(title) > len(PREFIX):
+                self._known.setdefault(title[len(PREFIX) :], title)
         # Each right form with one character deleted, by the position deleted.
         self._deleted: dict[str, list[tuple[str, int]]] = {}
         for form in self._known:
@@ -70,10 +56,10 @@ class LawTitles:
         self._confusions = confusion_sets()
 
     def __len__(self) -> int:
-        return len({law.title for law in self._known.values()})
+        return len(set(self._known.values()))
 
     def scan(self, text: str) -> list[Hit]:
-        """Hits for the wrong and repealed titles in `text`."""
+        """Hits for the wrong titles in `text`."""
         hits = []
         for found in _TITLE.finditer(text):
             inner = found.group(1)
@@ -88,20 +74,16 @@ class LawTitles:
         return hits
 
     def _check(self, title: str, start: int) -> Hit | None:
-        law = self._known.get(title)
-        if law is not None:
-            if not law.repealed:
-                return None
-            reason = f"《{title}》{law.note or '已废止'}，现行为《{law.replacement}》"
-            return self._hit(start, title, law.replacement, "usage", "warning", reason)
+        if title in self._known:
+            return None
         if title.startswith(PREFIX) and title[len(PREFIX) :] in self._known:
-            right = self._known[title[len(PREFIX) :]].title
+            right = self._known[title[len(PREFIX) :]]
             if not right.startswith(PREFIX):
-                return self._hit(start, title, right, "expression", "error", f"《{right}》的名称不带“{PREFIX}”")
+                return self._hit(start, title, right, f"《{right}》的名称不带“{PREFIX}”")
         right = self._nearest(title)
         if right is None:
             return None
-        return self._hit(start, title, right, "expression", "error", f"法律法规名称应为《{right}》")
+        return self._hit(start, title, right, f"法律法规名称应为《{right}》")
 
     def _nearest(self, title: str) -> str | None:
         """The single listed title one slip away from `title`, or None (none, or several)."""
@@ -122,13 +104,13 @@ class LawTitles:
                     found.add(swapped)
         return found.pop() if len(found) == 1 else None
 
-    def _hit(self, start: int, wrong: str, right: str, type_: str, severity: str, reason: str) -> Hit:
+    def _hit(self, start: int, wrong: str, right: str, reason: str) -> Hit:
         return Hit(
             start=start,
             end=start + len(wrong),
             suggestion=right,
-            type=type_,
-            severity=severity,
+            type="expression",
+            severity="error",
             certain=True,
             rule=f"knowledge:laws:{wrong}",
             explanation=f"{reason}（{self.label}）",
