@@ -39,7 +39,8 @@ class Guard:
 
 @dataclass(frozen=True)
 class LexiconEntry:
-    """One wrong → right pair; `right` is None for a protected correct form."""
+    """One wrong → right pair; `right` is None for a protected correct form, "" for a banned word with no
+    replacement (it is to be struck out or rephrased)."""
 
     wrong: str
     right: str | None
@@ -121,7 +122,8 @@ class LexiconLayer:
                     severity=entry.severity,
                     certain=True,
                     rule=entry.rule or f"lexicon:{entry.wrong}",
-                    explanation=f"{TYPE_LABELS[entry.type]}：“{entry.wrong}”应为“{entry.right}”"
+                    explanation=f"{TYPE_LABELS[entry.type]}：“{entry.wrong}”"
+                    + (f"应为“{entry.right}”" if entry.right else "不得使用")
                     + (f"（{entry.label}）" if entry.label else ""),
                 )
             )
