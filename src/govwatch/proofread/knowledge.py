@@ -6,7 +6,8 @@
 - `institutions.tsv`: standard names of state bodies (人大常委会, 政协, 纪委监委, 法院, 检察院,
   国务院组成部门 after the 2023 reform) and the names the 2018 and 2023 reforms retired;
 - `laws.tsv`: titles of laws and regulations, checked inside 《》 (`laws`);
-- `leaders.tsv`: national leaders and their posts (`leaders`), a county's own added from its lexicon/.
+- `leaders.tsv`: national leaders and their posts (`leaders`), a county's own added from its lexicon/;
+- `idioms.txt.gz`: an idiom dictionary whose one-character slips are generated (`idioms`).
 
 The three pair files share lexicon.tsv's record format (wrong, right, type, severity, guards) and its
 matching; the file's header names the list, and findings cite it with its edition. A standard name
@@ -24,13 +25,14 @@ from pathlib import PurePath
 from govwatch.proofread.catalogue import parse_header
 from govwatch.proofread.data_files import read_text, records
 from govwatch.proofread.findings import Hit
+from govwatch.proofread.idioms import IDIOMS_FILE, IdiomSlips, packaged_idioms
 from govwatch.proofread.laws import LAWS_FILE, LawTitles, parse_laws
 from govwatch.proofread.leaders import LEADERS_FILE, LeaderList, LeaderNames, parse_leaders
 from govwatch.proofread.lexicon import LexiconEntry, LexiconLayer, make_entry
 from govwatch.proofread.places import Gazetteer, packaged_gazetteer
 
 PAIR_FILES = ("banned.tsv", "states.tsv", "institutions.tsv")
-KNOWLEDGE_FILES = (*PAIR_FILES, LAWS_FILE, LEADERS_FILE)
+KNOWLEDGE_FILES = (*PAIR_FILES, LAWS_FILE, LEADERS_FILE, IDIOMS_FILE)
 CONJUNCTION_SLIPS = ("与", "及")  # written for the 和 of a standard name
 
 
@@ -65,15 +67,18 @@ class KnowledgeLayer:
 
     name = "knowledge"
 
-    def __init__(self, entries: Iterable[LexiconEntry], laws: LawTitles, leaders: LeaderNames, places: Gazetteer) -> None:
+    def __init__(self, entries: Iterable[LexiconEntry], laws: LawTitles, leaders: LeaderNames, idioms: IdiomSlips,
+                 places: Gazetteer) -> None:
         self.pairs = LexiconLayer(entries)
         self.laws = laws
         self.leaders = leaders
+        self.idioms = idioms
         self._places = places
 
     def with_leaders(self, extra: Iterable[LeaderList]) -> KnowledgeLayer:
         """The same layer with more leader lists (a county's own) beside the national one."""
-        return KnowledgeLayer(self.pairs.entries, self.laws, LeaderNames([*self.leaders.lists, *extra]), self._places)
+        leaders = LeaderNames([*self.leaders.lists, *extra])
+        return KnowledgeLayer(self.pairs.entries, self.laws, leaders, self.idioms, self._places)
 
     def wrong_forms(self) -> set[str]:
         """Every wrong form the pair lists name (for keeping them out of the statistical vocabulary)."""
@@ -82,7 +87,7 @@ class KnowledgeLayer:
     def scan(self, text: str) -> list[Hit]:
         """Hits of every knowledge list in `text` (already scannable)."""
         hits = [hit for hit in self.pairs.scan(text) if not self._in_place_name(text, hit)]
-        return hits + self.laws.scan(text) + self.leaders.scan(text)
+        return hits + self.laws.scan(text) + self.leaders.scan(text) + self.idioms.scan(text)
 
     def _in_place_name(self, text: str, hit: Hit) -> bool:
         name = self._places.covering(text, hit.start)
@@ -99,4 +104,4 @@ def packaged_knowledge() -> KnowledgeLayer:
     laws_text, leaders_text = read_text(LAWS_FILE), read_text(LEADERS_FILE)
     laws = LawTitles(parse_laws(laws_text, LAWS_FILE), parse_header(laws_text).label)
     leaders = LeaderNames([LeaderList(tuple(parse_leaders(leaders_text, LEADERS_FILE)), parse_header(leaders_text).label)])
-    return KnowledgeLayer(entries, laws, leaders, packaged_gazetteer())
+    return KnowledgeLayer(entries, laws, leaders, packaged_idioms(), packaged_gazetteer())
