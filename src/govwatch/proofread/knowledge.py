@@ -10,9 +10,12 @@
 - `idioms.txt.gz`: an idiom dictionary whose one-character slips are generated (`idioms`).
 
 The three pair files share lexicon.tsv's record format (wrong, right, type, severity, guards) and its
-matching; the file's header names the list, and findings cite it with its edition. A standard name
-containing 和 (工业和信息化部) also yields its 与/及 slips (工业与信息化部), generated rather than
-listed. A hit inside a place name of the gazetteer (南韩村, 海南朝鲜族乡) is no hit: villages carry
+matching; the file's header names the list, and findings cite it with its edition. Wrong forms of the
+standard names (lines whose right form is `=`) are generated rather than listed: a name containing 和
+(工业和信息化部) yields its 与/及 slips (工业与信息化部), and a name of `GENERATED_FROM` characters or
+more its near misses (one character missing, doubled, swapped, or replaced by a same-sound or
+similar-shape one, as `expressions.near_misses` makes them for the political expressions:
+中华人民共合国). A hit inside a place name of the gazetteer (南韩村, 海南朝鲜族乡) is no hit: villages carry
 such names legitimately. Every finding here is certain.
 """
 
@@ -22,8 +25,11 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import PurePath
 
+import rjieba
+
 from govwatch.proofread.catalogue import parse_header
 from govwatch.proofread.data_files import read_text, records
+from govwatch.proofread.expressions import near_misses
 from govwatch.proofread.findings import Hit
 from govwatch.proofread.idioms import IDIOMS_FILE, IdiomSlips, packaged_idioms
 from govwatch.proofread.laws import LAWS_FILE, LawTitles, parse_laws
@@ -34,6 +40,7 @@ from govwatch.proofread.places import Gazetteer, packaged_gazetteer
 PAIR_FILES = ("banned.tsv", "states.tsv", "institutions.tsv")
 KNOWLEDGE_FILES = (*PAIR_FILES, LAWS_FILE, LEADERS_FILE, IDIOMS_FILE)
 CONJUNCTION_SLIPS = ("与", "及")  # written for the 和 of a standard name
+GENERATED_FROM = 6  # shorter names (人民法院) have too many innocent neighbours
 
 
 def pair_entries(text: str, source: str) -> list[LexiconEntry]:
@@ -49,9 +56,31 @@ def pair_entries(text: str, source: str) -> list[LexiconEntry]:
         LexiconEntry(slip, entry.wrong, "expression", "error", label, (), f"knowledge:{stem}:{slip}", label)
         for entry in listed
         if entry.right is None
-        for slip in conjunction_slips(entry.wrong)
+        for slip in name_slips(entry.wrong)
     ]
     return generated + listed
+
+
+def year_entries() -> list[LexiconEntry]:
+    """Years written with 零 (二零一二年) where GB/T 15835—2011 wants 〇 (二〇一二年), 1900–2099."""
+    digits = "〇一二三四五六七八九"
+    label = "出版物上数字用法（GB/T 15835—2011）"
+    entries = []
+    for year in range(1900, 2100):
+        right = "".join(digits[int(d)] for d in str(year)) + "年"
+        if "〇" in right:
+            wrong = right.replace("〇", "零")
+            entries.append(LexiconEntry(wrong, right, "usage", "error", label, (), f"knowledge:years:{wrong}", label))
+    return entries
+
+
+def name_slips(name: str) -> Iterator[str]:
+    """The generated wrong forms of a standard name."""
+    yield from conjunction_slips(name)
+    if len(name) >= GENERATED_FROM:
+        for wrong, variant in near_misses(name, rjieba.has_word):
+            if variant.kind != "word_order":
+                yield wrong
 
 
 def conjunction_slips(name: str) -> Iterator[str]:
@@ -100,7 +129,7 @@ class KnowledgeLayer:
 @cache
 def packaged_knowledge() -> KnowledgeLayer:
     """The knowledge layer built from the packaged lists (read once per process)."""
-    entries = [entry for name in PAIR_FILES for entry in pair_entries(read_text(name), name)]
+    entries = [entry for name in PAIR_FILES for entry in pair_entries(read_text(name), name)] + year_entries()
     laws_text, leaders_text = read_text(LAWS_FILE), read_text(LEADERS_FILE)
     laws = LawTitles(parse_laws(laws_text, LAWS_FILE), parse_header(laws_text).label)
     leaders = LeaderNames([LeaderList(tuple(parse_leaders(leaders_text, LEADERS_FILE)), parse_header(leaders_text).label)])
