@@ -169,3 +169,43 @@ def test_bad_records_are_reported_with_file_and_line():
 def test_law_titles_ignore_short_titles_for_near_misses():
     titles = LawTitles(["中华人民共和国刑法"], "t")
     assert titles.scan("《宪法》《刑罚》") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("要持之以衡，久久为功。", "持之以衡", "持之以恒"),
+        ("工作一丝不芶。", "一丝不芶", "一丝不苟"),
+        ("中华人民共合国成立以来", "中华人民共合国", "中华人民共和国"),
+        ("县人力资源及社会保障局", "人力资源及社会保障局", "人力资源和社会保障局"),
+        ("二零一二年三月", "二零一二年", "二〇一二年"),
+    ],
+)
+def test_generated_wrong_forms_fire(proofreader, text, wrong, right):
+    only(knowledge(proofreader.check(text)), wrong=wrong, suggestion=right, certain=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "文字言简意赅，一如既往，再接再厉。",
+        "这件事不能自己决定，要集体研究。",  # 自己 is a word: no slip of 不能自已
+        "二〇一二年三月，中华人民共和国国务院发布。",
+        "国家发展改革委、工业和信息化部联合印发。",
+    ],
+)
+def test_generated_forms_leave_right_text_alone(proofreader, text):
+    assert knowledge(proofreader.check(text)) == []
+
+
+def test_build_idioms_marks_common_idioms_and_drops_known_wrong_forms(tmp_path):
+    from govwatch.proofread.build_idioms import build
+
+    (tmp_path / "wordlist").mkdir()
+    (tmp_path / "wordlist" / "成语.txt").write_text("言简意赅\t10\n严于律已\t5\n", encoding="utf-8")
+    jionlp = tmp_path / "chinese_idiom.txt"
+    jionlp.write_text("言简意赅\t1\n一丁不识\t1\n严于律已\t1\n一不做，二不休\t1\n", encoding="utf-8")
+    text = build(jionlp, tmp_path)
+    assert parse_header(text).name == "成语词典"
+    rows = [line for line in text.splitlines() if not line.startswith("#")]
+    assert rows == ["一丁不识\t0", "言简意赅\t1"]
