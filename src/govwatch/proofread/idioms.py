@@ -57,7 +57,6 @@ class IdiomSlips:
         self._second = frozenset(idiom[2:] for idiom in common)
         self._halves = sorted(self._first | self._second)
         self._automaton = Automaton(self._halves, overlapping=True)
-        self.count = len(common)
 
     def scan(self, text: str) -> list[Hit]:
         """Hits for idiom slips in `text` (already scannable)."""

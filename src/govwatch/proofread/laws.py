@@ -55,9 +55,6 @@ class LawTitles:
                     self._deleted.setdefault(form[:i] + form[i + 1 :], []).append((form, i))
         self._confusions = confusion_sets()
 
-    def __len__(self) -> int:
-        return len(set(self._known.values()))
-
     def scan(self, text: str) -> list[Hit]:
         """Hits for the wrong titles in `text`."""
         hits = []

@@ -107,9 +107,6 @@ class LeaderNames:
         self._patterns = list(patterns.values())
         self._automaton = Automaton(list(patterns))
 
-    def __len__(self) -> int:
-        return sum(len(group.leaders) for group in self.lists)
-
     def scan(self, text: str) -> list[Hit]:
         """Hits for wrong posts beside listed names and for mistyped names beside a post."""
         hits = []
