@@ -104,6 +104,7 @@ def test_right_law_titles_are_silent(proofreader, text):
         ("国务院总理李墙主持会议。", "李墙", "李强", "typo"),
         ("习近乎总书记强调。", "习近乎", "习近平", "typo"),
         ("全国政协主席王护宁出席。", "王护宁", "王沪宁", "typo"),
+        ("王护宁同志指出。", "王护宁", "王沪宁", "typo"),
     ],
 )
 def test_leaders_wrong_post_or_mistyped_name_fires(proofreader, text, wrong, right, type_):

@@ -8,8 +8,8 @@ gives each leader's name and posts, a post's accepted short forms in brackets:
 A post written right before or after a listed name (国务院副总理李强, 李强副总理) that is none of
 that leader's is reported, unless the text dates it (原、前、时任、曾任). Mistyped names are generated,
 not listed: each character of a name replaced by a same-sound or similar-shape one (confusion
-sets). A generated name is reported only beside a post of its list (总理李墙): alone it may be anyone's
-name. Each list checks only its own posts, so a county's 县长 who shares a national leader's name is
+sets). A generated name is reported only beside a post of its list (总理李墙), or, for names of three
+characters or more, before 同志 (王护宁同志): alone it may be anyone's name. Each list checks only its own posts, so a county's 县长 who shares a national leader's name is
 never told he is the premier.
 """
 
@@ -27,6 +27,8 @@ from govwatch.proofread.findings import Hit
 LEADERS_FILE = "leaders.tsv"
 DATED = ("原", "前")  # 原国务院副总理…: a former post, not a wrong one
 DATED_TWO = ("时任", "曾任")
+ADDRESS = "同志"  # 习近乎同志: a mistyped name addressed as a comrade, when the name is long enough
+ADDRESSED_FROM = 3  # two-character names (李墙同志) are too often someone else's
 _NAME = re.compile(r"[\u4e00-\u9fff·]{2,6}")
 _POST = re.compile(r"^([^（）()]+)(?:[（(]([^（）()]*)[）)])?$")
 
@@ -117,7 +119,7 @@ class LeaderNames:
             label = self.lists[pattern.group].label
             leader = pattern.leader
             if pattern.mistyped:
-                if before or after:
+                if before or after or (len(leader.name) >= ADDRESSED_FROM and text.startswith(ADDRESS, end)):
                     hits.append(Hit(start, end, leader.name, "typo", "serious", True, f"knowledge:leaders:{leader.name}",
                                     f"领导人姓名错误：“{text[start:end]}”应为“{leader.name}”（{label}）"))
                 continue
