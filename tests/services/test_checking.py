@@ -43,3 +43,16 @@ def test_a_county_without_a_lexicon_folder_stores_an_empty_one(demo_copy, meixia
         county_id = save_config(session, load_county_dir(folder))
         assert county_lexicon(session, county_id) == CountyLexicon()
         assert county_proofreader(session, county_id).check("收购弥猴桃。") == []
+
+
+def test_the_countys_leaders_are_stored_by_load_config_and_checked(demo_copy, meixian_dir):
+    """The example county's leaders.tsv: a leader's name beside another's post is flagged after load-config."""
+    config = load_county_dir(meixian_dir)
+    assert ("周明远", "县委书记") in config.lexicon.leaders and config.lexicon.leaders_label == "眉县领导名单（示例）"
+    with demo_copy.transaction() as session:
+        county_id = save_config(session, config)
+        checker = county_proofreader(session, county_id)
+        findings = checker.check("县长周明远主持召开会议。")
+        assert checker.check("县委书记周明远主持召开会议。") == []
+    assert [(f.wrong, f.suggestion) for f in findings] == [("县长", "县委书记")]
+    assert "眉县领导名单（示例）" in findings[0].explanation

@@ -6,9 +6,11 @@ from collections.abc import Iterable
 
 from govwatch.proofread.automaton import Automaton
 from govwatch.proofread.findings import CountyLexicon, Hit, Suppression
+from govwatch.proofread.leaders import LeaderList, make_leader
 from govwatch.proofread.lexicon import LexiconEntry, make_entry
 
 COUNTY_SOURCE = "县（区）自定义词表"
+COUNTY_LEADERS = "本县（区）领导名单"
 
 
 def county_entries(county: CountyLexicon) -> list[LexiconEntry]:
@@ -17,6 +19,14 @@ def county_entries(county: CountyLexicon) -> list[LexiconEntry]:
         make_entry(wrong, right, type_, severity, COUNTY_SOURCE, "", f"自定义词对第 {number} 条")
         for number, (wrong, right, type_, severity) in enumerate(county.pairs, start=1)
     ]
+
+
+def county_leaders(county: CountyLexicon) -> list[LeaderList]:
+    """The county's leaders as a list of its own (empty when it keeps none)."""
+    if not county.leaders:
+        return []
+    leaders = tuple(make_leader(name, posts, f"领导名单第 {n} 条") for n, (name, posts) in enumerate(county.leaders, start=1))
+    return [LeaderList(leaders, county.leaders_label or COUNTY_LEADERS)]
 
 
 class AllowList:

@@ -7,26 +7,28 @@ from collections.abc import Iterable
 from functools import cache
 
 from govwatch.proofread.automaton import scannable
-from govwatch.proofread.county import AllowList, Verdicts, county_entries
+from govwatch.proofread.county import AllowList, Verdicts, county_entries, county_leaders
 from govwatch.proofread.expressions import ExpressionLayer, packaged_exceptions, packaged_expressions
 from govwatch.proofread.findings import CountyLexicon, Hit, Suppression, TextFinding
+from govwatch.proofread.knowledge import KnowledgeLayer, packaged_knowledge
 from govwatch.proofread.lexicon import LexiconLayer, packaged_entries
 from govwatch.proofread.privacy import PrivacyLayer
 from govwatch.proofread.punctuation import PunctuationLayer
 from govwatch.proofread.statistical import StatisticalLayer
 
 # When two layers claim overlapping text, the earlier one here wins: personal data must always be
-# reported (and masked); the curated lexicon knows its pairs better than the generated near misses;
-# statistical suspects only fill the gaps.
-PRIORITY = ("privacy", "lexicon", "expression", "punctuation", "statistical")
+# reported (and masked); the curated lexicon (with the county's pairs) and the knowledge lists know
+# their pairs better than the generated near misses; statistical suspects only fill the gaps.
+PRIORITY = ("privacy", "lexicon", "knowledge", "expression", "punctuation", "statistical")
 
 
 @cache
-def _shared_layers() -> tuple[LexiconLayer, ExpressionLayer, PunctuationLayer, PrivacyLayer, StatisticalLayer]:
+def _shared_layers() -> tuple[LexiconLayer, KnowledgeLayer, ExpressionLayer, PunctuationLayer, PrivacyLayer, StatisticalLayer]:
     """The packaged layers, built once per process (the expression automaton takes about a second)."""
     expressions = ExpressionLayer(packaged_expressions(), packaged_exceptions())
     return (
         LexiconLayer(packaged_entries()),
+        packaged_knowledge(),
         expressions,
         PunctuationLayer(expressions.expressions),
         PrivacyLayer(),
@@ -38,10 +40,12 @@ class Proofreader:
     """Check texts against every layer, with a county's own data and its reviewers' verdicts."""
 
     def __init__(self, county: CountyLexicon | None = None, suppressions: Iterable[Suppression] = ()) -> None:
-        lexicon, expressions, punctuation, privacy, statistical = _shared_layers()
+        lexicon, knowledge, expressions, punctuation, privacy, statistical = _shared_layers()
         if county is not None and county.pairs:
             lexicon = LexiconLayer(lexicon.entries + county_entries(county))
-        self.layers = (lexicon, expressions, punctuation, privacy, statistical)
+        if county is not None and county.leaders:
+            knowledge = knowledge.with_leaders(county_leaders(county))
+        self.layers = (lexicon, knowledge, expressions, punctuation, privacy, statistical)
         self._allow = AllowList(county.allow if county is not None else ())
         self._verdicts = Verdicts(suppressions)
 

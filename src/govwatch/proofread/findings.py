@@ -49,10 +49,13 @@ class Suppression:
 
 @dataclass(frozen=True)
 class CountyLexicon:
-    """A county's own words never to flag and extra wrong → right pairs (already parsed)."""
+    """A county's own words never to flag, extra wrong → right pairs (already parsed), and its leaders
+    (name, posts as leaders.tsv writes them) with the label of their list (name and date)."""
 
     allow: frozenset[str] = frozenset()
     pairs: tuple[tuple[str, str, str, str], ...] = ()
+    leaders: tuple[tuple[str, str], ...] = ()
+    leaders_label: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from govwatch.proofread.automaton import Automaton
-from govwatch.proofread.data_files import DataFileError, packaged_records
+from govwatch.proofread.catalogue import parse_header
+from govwatch.proofread.data_files import DataFileError, packaged_records, read_text
 from govwatch.proofread.findings import SEVERITIES, TYPE_LABELS, TYPES, Hit
 
 LEXICON_FILE = "lexicon.tsv"
@@ -38,7 +39,8 @@ class Guard:
 
 @dataclass(frozen=True)
 class LexiconEntry:
-    """One wrong → right pair; `right` is None for a protected correct form."""
+    """One wrong → right pair; `right` is None for a protected correct form, "" for a banned word with no
+    replacement (it is to be struck out or rephrased)."""
 
     wrong: str
     right: str | None
@@ -46,6 +48,8 @@ class LexiconEntry:
     severity: str
     source: str
     guards: tuple[Guard, ...] = ()
+    rule: str = ""  # the finding's rule id; `lexicon:<wrong>` when empty
+    label: str = ""  # the list a finding cites, with its edition (catalogue.ListHeader.label)
 
 
 def parse_guards(spec: str, where: str) -> tuple[Guard, ...]:
@@ -64,25 +68,28 @@ def parse_guards(spec: str, where: str) -> tuple[Guard, ...]:
     return tuple(guards)
 
 
-def make_entry(wrong: str, right: str, type_: str, severity: str, source: str, guards: str, where: str) -> LexiconEntry:
+def make_entry(
+    wrong: str, right: str, type_: str, severity: str, source: str, guards: str, where: str, rule: str = "", label: str = ""
+) -> LexiconEntry:
     """Validate one record into an entry; `where` names file and line for the error message."""
     if not wrong:
         raise DataFileError(f"{where}：错误写法为空")
     if right == "=":
-        return LexiconEntry(wrong, None, "", "", source, parse_guards(guards, where))
+        return LexiconEntry(wrong, None, "", "", source, parse_guards(guards, where), rule, label)
     if type_ not in TYPES:
         raise DataFileError(f"{where}：类型“{type_}”应为 {'、'.join(TYPES)} 之一")
     if severity not in SEVERITIES:
         raise DataFileError(f"{where}：级别“{severity}”应为 {'、'.join(SEVERITIES)} 之一")
     if right == wrong:
         raise DataFileError(f"{where}：正确写法与错误写法相同")
-    return LexiconEntry(wrong, right, type_, severity, source, parse_guards(guards, where))
+    return LexiconEntry(wrong, right, type_, severity, source, parse_guards(guards, where), rule, label)
 
 
 def packaged_entries() -> list[LexiconEntry]:
-    """The curated lexicon shipped with the package."""
+    """The curated lexicon shipped with the package, citing its header's name and edition."""
+    label = parse_header(read_text(LEXICON_FILE)).label
     return [
-        make_entry(w, r, t, s, src, g, f"{LEXICON_FILE} 第 {n} 行")
+        make_entry(w, r, t, s, src, g, f"{LEXICON_FILE} 第 {n} 行", label=label)
         for n, (w, r, t, s, src, g) in packaged_records(LEXICON_FILE, 5, 6)
     ]
 
@@ -114,8 +121,10 @@ class LexiconLayer:
                     type=entry.type,
                     severity=entry.severity,
                     certain=True,
-                    rule=f"lexicon:{entry.wrong}",
-                    explanation=f"{TYPE_LABELS[entry.type]}：“{entry.wrong}”应为“{entry.right}”",
+                    rule=entry.rule or f"lexicon:{entry.wrong}",
+                    explanation=f"{TYPE_LABELS[entry.type]}：“{entry.wrong}”"
+                    + (f"应为“{entry.right}”" if entry.right else "不得使用")
+                    + (f"（{entry.label}）" if entry.label else ""),
                 )
             )
         return hits

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from govwatch.proofread import CountyLexicon, Proofreader, Suppression
+from govwatch.proofread import Proofreader, Suppression
 from govwatch.store.counties import county_lexicon
 from govwatch.store.tables import AccountRow, FindingRow, PostRow, UnitRow, utcnow
 
@@ -42,7 +43,7 @@ def county_proofreader(session: Session, county_id: int) -> Proofreader:
     """The engine with the county's stored lexicon, its own names and its reviewers' verdicts: the same
     checker on every path (ingest, crawl, import, workers, 先审后发)."""
     lexicon = county_lexicon(session, county_id)
-    allowed = CountyLexicon(allow=lexicon.allow | own_names(session, county_id), pairs=lexicon.pairs)
+    allowed = replace(lexicon, allow=lexicon.allow | own_names(session, county_id))
     return Proofreader(county=allowed, suppressions=false_alarms(session, county_id))
 
 

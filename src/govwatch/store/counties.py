@@ -40,7 +40,13 @@ def save_config(session: Session, config: CountyConfig) -> int:
     else:
         row.config, row.rules, row.updated_at = config.county_data, config.rules_data, utcnow()
     row.notice_template = config.notice_template
-    row.lexicon = {"allow": sorted(config.lexicon.allow), "pairs": [list(pair) for pair in config.lexicon.pairs]}
+    lexicon = config.lexicon
+    row.lexicon = {
+        "allow": sorted(lexicon.allow),
+        "pairs": [list(pair) for pair in lexicon.pairs],
+        "leaders": [list(leader) for leader in lexicon.leaders],
+        "leaders_label": lexicon.leaders_label,
+    }
     session.flush()
 
     units = {u.name: u for u in session.scalars(select(UnitRow).where(UnitRow.county_id == row.id))}
@@ -92,10 +98,13 @@ def notice_template(session: Session, county_id: int) -> str | None:
 
 
 def county_lexicon(session: Session, county_id: int) -> CountyLexicon:
-    """The county's lexicon/ words and pairs as `load-config` stored them (empty before any)."""
+    """The county's lexicon/ words, pairs and leaders as `load-config` stored them (empty before any)."""
     data = session.scalar(select(CountyRow.lexicon).where(CountyRow.id == county_id)) or {}
     return CountyLexicon(
-        allow=frozenset(data.get("allow", ())), pairs=tuple(tuple(pair) for pair in data.get("pairs", ()))
+        allow=frozenset(data.get("allow", ())),
+        pairs=tuple(tuple(pair) for pair in data.get("pairs", ())),
+        leaders=tuple(tuple(leader) for leader in data.get("leaders", ())),
+        leaders_label=data.get("leaders_label", ""),
     )
 
 

@@ -10,6 +10,7 @@ from govwatch.cli.commands import (  # noqa: F401
     ingest,
     imports,
     ledger,
+    lexicon,
     overrides,
     proofread,
     recommend,

@@ -23,5 +23,6 @@ def load_config(directory: Path = typer.Argument(..., help="县区配置目录�
     console.print(
         f"已载入“{county.county.name}”：单位 {len(county.units)} 个，栏目任务 {len(county.assignment_rows)} 项，"
         f"政务新媒体账号 {len(county.accounts)} 个；规则：{config.rules.name}；"
-        f"校对白名单 {len(config.lexicon.allow)} 条、自定义错词 {len(config.lexicon.pairs)} 条"
+        f"校对白名单 {len(config.lexicon.allow)} 条、自定义错词 {len(config.lexicon.pairs)} 条、"
+        f"本县领导 {len(config.lexicon.leaders)} 人"
     )

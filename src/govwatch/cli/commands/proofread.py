@@ -40,7 +40,7 @@ def proofread(
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
         text = read_document(name, data)
-        checker = Proofreader(load_county_lexicon(_lexicon_dir(county))) if county else default_proofreader()
+        checker = Proofreader(load_county_lexicon(lexicon_dir(county))) if county else default_proofreader()
     except (UnreadableDocument, DataFileError) as exc:
         _fail(str(exc))
     except IsADirectoryError:
@@ -58,7 +58,7 @@ def proofread(
         raise typer.Exit(EXIT_FOUND)
 
 
-def _lexicon_dir(folder: Path) -> Path:
+def lexicon_dir(folder: Path) -> Path:
     """A county folder's lexicon/, or the folder itself when it holds the lexicon files."""
     if not folder.is_dir():
         raise DataFileError(f"{folder}：词表目录不存在")
