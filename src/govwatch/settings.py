@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -33,6 +34,10 @@ class Settings(BaseSettings):
 
     web_county: str | None = Field(default=None, description="county the web app serves; default the only one stored")
     web_secure_cookie: bool = Field(default=False, description="send the web session cookie over HTTPS only")
+
+    today: date | None = Field(
+        default=None, description="the date commands take for today (backfills, tests, demos); unset: the real one"
+    )
 
     def database_url(self) -> str:
         return self.db or f"sqlite:///{Path.cwd() / DEFAULT_DB_FILE}"

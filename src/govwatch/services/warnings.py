@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from govwatch.domain.calendar import DayRange
 from govwatch.domain.rectification import Status
 from govwatch.domain.warnings import EarlyWarning, OpenRectification, due_warnings
+from govwatch.settings import Settings
 from govwatch.notify.channels import DeliveryError
 from govwatch.notify.digest import Digest, Target, render, route
 from govwatch.notify.recipients import NotifyConfig
@@ -57,7 +58,8 @@ class CountyWarnings:
 
 
 def county_today(stored: StoredCounty) -> date:
-    return datetime.now(ZoneInfo(stored.county.county.timezone)).date()
+    """The county's own date, or GOVWATCH_TODAY where it is fixed."""
+    return Settings().today or datetime.now(ZoneInfo(stored.county.county.timezone)).date()
 
 
 def county_warnings(session: Session, stored: StoredCounty, today: date) -> list[EarlyWarning]:

@@ -10,7 +10,16 @@ from datetime import datetime
 from pathlib import Path
 
 from govwatch.collect.files import ExportFileError, read_posts
-from govwatch.collect.platforms.base import AdapterContext, PlatformError, PlatformPost, register
+from govwatch.collect.platforms.base import (
+    AdapterContext,
+    ItemProblem,
+    Listing,
+    PlatformError,
+    PlatformPost,
+    register,
+    within,
+)
+from govwatch.collect.platforms.classify import repost_marker
 from govwatch.domain.county import Account
 from govwatch.domain.incoming import content_hash
 
@@ -24,24 +33,24 @@ class ExportAdapter:
     def __init__(self, context: AdapterContext) -> None:
         self.context = context
 
-    async def list_posts(self, account: Account, since: datetime) -> list[PlatformPost]:
+    async def list_posts(self, account: Account, since: datetime, until: datetime | None = None) -> Listing:
         folder = Path(account.source.url) if account.source and account.source.url else None
         if folder is None or not folder.exists():
             raise PlatformError(f"账号“{account.name}”的导出目录 {folder} 不存在")
         files = [folder] if folder.is_file() else sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
-        posts, report = {}, []
+        posts, listing = {}, Listing()
+        own = [account.name, account.unit]
         for path in files:
             try:
                 rows = read_posts(path, str(self.context.zone), header_map=account.source.options)
-            except ExportFileError as exc:
-                report += exc.messages
+            except ExportFileError as exc:  # the whole file is held back until it is corrected
+                listing.failed += [ItemProblem(str(path), message) for message in exc.messages]
                 continue
             for row in rows:
                 post = row.post
                 key = post.external_id or post.url or content_hash(post.title, post.text)[:16]
-                if post.published_at >= since:
+                if within(post.published_at, since, until):
                     posts[key] = PlatformPost("export", account.name, key, post.title, post.published_at,
-                                              post.text, post.url)
-        if report:
-            raise PlatformError("导出文件校验未通过，未导入：\n" + "\n".join(report))
-        return sorted(posts.values(), key=lambda p: p.published_at)
+                                              post.text, post.url, repost=repost_marker(post.title, own) is not None)
+        listing.posts = list(posts.values())
+        return listing.sorted()
