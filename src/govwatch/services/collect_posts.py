@@ -130,7 +130,7 @@ def ingest_accounts(db: Database, stored: StoredCounty, proofreader: Proofreader
             record_failures(session, stored.account_ids[str(account.key)], starts[str(account.key)], until,
                             listing.failed)
         reposts = sum(p.kind is not PostKind.ORIGINAL for p in incoming)
-        unchanged = (f"{done.skipped} 条已入库且未变",) if done.skipped else ()
+        unchanged = (f"{done.skipped} 条：已入库且未变",) if done.skipped else ()
         results.append(AccountResult(
             account.name, account.platform, len(incoming), done.added, done.updated, len(incoming) - reposts, reposts,
             unchanged + tuple(f"{p.key}：{p.reason}" for p in listing.skipped),

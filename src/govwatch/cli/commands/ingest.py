@@ -63,17 +63,19 @@ def ingest(
 
 
 def print_results(results: list[AccountResult]) -> None:
-    """Per account: found, new, updated, originals, reposts, then each skipped and failed item with why."""
+    """Per account: found, new, updated, originals, reposts, skipped, failed; then each item left out, with why."""
     table = Table(title="政务新媒体采集结果")
     for header in ("账号", "平台", "找到", "新增", "更新", "原创", "转载", "跳过", "失败"):
         table.add_column(header)
     for r in results:
-        if r.error:
-            table.add_row(r.account, r.platform, "-", "-", "-", "-", "-", "-", f"整个账号：{r.error}")
-            continue
-        table.add_row(r.account, r.platform, str(r.fetched), str(r.added), str(r.updated), str(r.originals),
-                      str(r.reposts), "\n".join(r.skipped), "\n".join(r.failed))
+        counts = ["-"] * 6 + ["账号失败"] if r.error else [
+            str(n) for n in (r.fetched, r.added, r.updated, r.originals, r.reposts, len(r.skipped), len(r.failed))]
+        table.add_row(r.account, r.platform, *counts)
     console.print(table)
     for r in results:
-        for gap in r.gaps:
-            console.print(f"[yellow]{r.account}（{r.platform}）：{gap}[/yellow]")
+        name = f"{r.account}（{r.platform}）"
+        lines = ([f"[red]{name} 整个账号失败：{r.error}[/red]"] if r.error else []) + \
+            [f"{name} 跳过 {item}" for item in r.skipped] + \
+            [f"[red]{name} 失败 {item}[/red]" for item in r.failed] + [f"[yellow]{name}：{gap}[/yellow]" for gap in r.gaps]
+        for line in lines:
+            console.print(line, soft_wrap=True)

@@ -228,35 +228,36 @@ class WeChatAdapter:
         """Open the article's page: its text and declarations make the post; a failure is this item's only."""
         day_start = datetime.combine(article.day, time(), self.context.zone) if article.day else None
         when = article.moment or day_start
+        # The msgid names the article whichever API listed it; a 发布 item without one keeps its article_id.
+        post_id = next((k[4:] for k in sorted(article.keys) if k.startswith("msg:")), article.post_id)
+        key = f"{post_id}《{article.title}》" if article.title else post_id
         try:
             answer = await self.context.client.get(article.url)
         except httpx.HTTPError as exc:
-            listing.failed.append(ItemProblem(article.url, f"文章页面无法打开（{type(exc).__name__}）", when))
+            listing.failed.append(ItemProblem(key, f"文章页面无法打开（{type(exc).__name__}）", when))
             return
         if answer.status_code != 200:
-            listing.failed.append(ItemProblem(article.url, f"文章页面打不开（HTTP {answer.status_code}）", when))
+            listing.failed.append(ItemProblem(key, f"文章页面打不开（HTTP {answer.status_code}）", when))
             return
         page = answer.text
         if _DELETED in page:
-            listing.skipped.append(ItemProblem(article.url, "已被发布者删除", when))
+            listing.skipped.append(ItemProblem(key, "已被发布者删除", when))
             return
         doc = parse_html(page)
         body = doc.xpath("//*[@id='js_content']")
         created = _CREATED.search(page)
         if not body or (article.moment is None and not created):
-            listing.failed.append(ItemProblem(article.url, "文章页面缺少正文（js_content）或发布时间（var ct）", when))
+            listing.failed.append(ItemProblem(key, "文章页面缺少正文（js_content）或发布时间（var ct）", when))
             return
         moment = article.moment or stamp(created.group(1), "var ct", self.context.zone)
         if not within(moment, since, until):
-            listing.skipped.append(ItemProblem(article.url, "发布时间不在采集期内", moment))
+            listing.skipped.append(ItemProblem(key, "发布时间不在采集期内", moment))
             return
         heading = doc.xpath("//*[@id='activity-name']")
         title = article.title or (" ".join(heading[0].text_content().split()) if heading else "")
         text = element_text(body[0])
         mark = doc.xpath("string(//*[@id='copyright_logo'])")
         head = html_text(page.split('id="js_content"', 1)[0])
-        # The msgid names the article whichever API listed it; a 发布 item without one keeps its article_id.
-        post_id = next((k[4:] for k in sorted(article.keys) if k.startswith("msg:")), article.post_id)
         listing.posts.append(PlatformPost(
             "wechat", account.name, post_id, title, moment, text, article.url,
             repost=_REPRINT in head or source_line(text, own) is not None, original="原创" in mark))
