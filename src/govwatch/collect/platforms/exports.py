@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from govwatch.collect.files import ExportFileError, read_posts
+from govwatch.collect.files import ExportFileError, ImportedRow, read_posts
 from govwatch.collect.platforms.base import (
     AdapterContext,
     ItemProblem,
@@ -22,6 +22,7 @@ from govwatch.collect.platforms.base import (
 from govwatch.collect.platforms.classify import repost_marker
 from govwatch.domain.county import Account
 from govwatch.domain.incoming import content_hash
+from govwatch.domain.model import PostKind
 
 SUFFIXES = (".csv", ".xlsx", ".jsonl")
 
@@ -39,18 +40,28 @@ class ExportAdapter:
             raise PlatformError(f"账号“{account.name}”的导出目录 {folder} 不存在")
         files = [folder] if folder.is_file() else sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
         posts, listing = {}, Listing()
-        own = [account.name, account.unit]
         for path in files:
             try:
                 rows = read_posts(path, str(self.context.zone), header_map=account.source.options)
             except ExportFileError as exc:  # the whole file is held back until it is corrected
                 listing.failed += [ItemProblem(str(path), message) for message in exc.messages]
                 continue
-            for row in rows:
-                post = row.post
-                key = post.external_id or post.url or content_hash(post.title, post.text)[:16]
+            for post in exported_posts(account, rows):
                 if within(post.published_at, since, until):
-                    posts[key] = PlatformPost("export", account.name, key, post.title, post.published_at,
-                                              post.text, post.url, repost=repost_marker(post.title, own) is not None)
+                    posts[post.post_id] = post
         listing.posts = list(posts.values())
         return listing.sorted()
+
+
+def exported_posts(account: Account, rows: list[ImportedRow]) -> list[PlatformPost]:
+    """An account's export rows as platform posts: keyed by the export's id, else URL, else content; a
+    repost when the export says so (类型) or the caption carries a repost marker."""
+    own = [account.name, account.unit]
+    posts = []
+    for row in rows:
+        post = row.post
+        key = post.external_id or post.url or content_hash(post.title, post.text)[:16]
+        declared = post.kind is not PostKind.ORIGINAL
+        posts.append(PlatformPost("export", account.name, key, post.title, post.published_at, post.text, post.url,
+                                  repost=declared or repost_marker(post.title, own) is not None))
+    return posts
