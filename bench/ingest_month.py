@@ -22,16 +22,24 @@ sys.path.insert(0, str(ROOT / "src"))
 from typer.testing import CliRunner  # noqa: E402
 
 from govwatch.cli.app import app  # noqa: E402
-from govwatch.collect.fakes.month import MONTH, TODAY, county_folder, planned_posts, served_month, stored_posts  # noqa: E402
+from govwatch.collect.fakes.month import (  # noqa: E402
+    MONTH,
+    TODAY,
+    county_folder,
+    planned_posts,
+    served_month,
+    stored_posts,
+)
 
 
 def main() -> None:
     runner = CliRunner()
     with tempfile.TemporaryDirectory() as tmp, served_month(Path(tmp)) as served:
-        folder, url = county_folder(ROOT / "examples" / "meixian", Path(tmp), served), f"sqlite:///{tmp}/bench.db"
-        env = {**served.secrets, "GOVWATCH_TODAY": TODAY.isoformat()}
+        folder = county_folder(ROOT / "examples" / "meixian", Path(tmp), served)
+        url, env = f"sqlite:///{tmp}/bench.db", {**served.secrets, "GOVWATCH_TODAY": TODAY.isoformat()}
         runner.invoke(app, ["--db", url, "load-config", str(folder)], env=env)
-        runner.invoke(app, ["--db", url, "recommend", "load", f"{tmp}/recommended.yaml", "--month", str(MONTH)], env=env)
+        runner.invoke(app, ["--db", url, "recommend", "load", f"{tmp}/recommended.yaml", "--month", str(MONTH)],
+                      env=env)
         planned = planned_posts(served.plan)
         print("| run | platform | planned | stored right | missing | extra | wall s |")
         print("|---|---|---|---|---|---|---|")
@@ -47,7 +55,8 @@ def main() -> None:
             for post in stored - planned:
                 per.setdefault(post[0], Counter())["extra"] += 1
             for platform, n in per.items():
-                print(f"| {label} | {platform} | {n['planned']} | {n['right']} | {n['missing']} | {n['extra']} | {wall:.1f} |")
+                figures = " | ".join(str(n[k]) for k in ("planned", "right", "missing", "extra"))
+                print(f"| {label} | {platform} | {figures} | {wall:.1f} |")
 
 
 if __name__ == "__main__":

@@ -165,7 +165,8 @@ def test_wechat_fake_refuses_what_the_documentation_refuses(wechat):
                                                            "secret": "s3cret"}).json()["access_token"]
         post = lambda path, body: client.post(path, params={"access_token": token}, json=body).json()  # noqa: E731
         assert post("/cgi-bin/freepublish/batchget", {"offset": 0, "count": 21})["errcode"] == 40097
-        assert post("/datacube/getarticletotal", {"begin_date": "2023-06-01", "end_date": "2023-06-02"})["errcode"] == 61501
+        two_days = {"begin_date": "2023-06-01", "end_date": "2023-06-02"}
+        assert post("/datacube/getarticletotal", two_days)["errcode"] == 61501
         assert "url" not in post("/datacube/getarticletotaldetail",
                                  {"begin_date": "2023-06-02", "end_date": "2023-06-02"})["list"][0]
         page = post("/cgi-bin/freepublish/batchget", {"offset": 0, "count": 20})

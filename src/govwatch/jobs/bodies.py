@@ -79,7 +79,8 @@ def ingest_account(env: JobEnv, county: str, account: str, recommended: list[dic
         raise RuntimeError(f"{account}：{result.error}")  # retried with backoff by the queue
     submit_checks(env, county)
     more = {"updated": result.updated, "failed": list(result.failed), "gaps": list(result.gaps)}
-    return {"account": account, "fetched": result.fetched, "added": result.added, **{k: v for k, v in more.items() if v}}
+    return {"account": account, "fetched": result.fetched, "added": result.added,
+            **{k: v for k, v in more.items() if v}}
 
 
 def post_batches(env: JobEnv, county: str, unchecked: bool = True, size: int = CHECK_BATCH) -> list[tuple[int, int]]:

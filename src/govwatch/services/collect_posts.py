@@ -33,8 +33,8 @@ from govwatch.domain.model import PostKind
 from govwatch.domain.recommended import Recommended
 from govwatch.proofread import Proofreader
 from govwatch.services.ingest import ingest_posts
-from govwatch.store.counties import StoredCounty
 from govwatch.store.collection import earliest_failure, record_failures
+from govwatch.store.counties import StoredCounty
 from govwatch.store.db import Database
 from govwatch.store.recommended import month_lists
 from govwatch.store.tables import PostRow

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from govwatch.domain.calendar import DayRange
 from govwatch.domain.rectification import Status
 from govwatch.domain.warnings import EarlyWarning, OpenRectification, due_warnings
-from govwatch.settings import Settings
 from govwatch.notify.channels import DeliveryError
 from govwatch.notify.digest import Digest, Target, render, route
 from govwatch.notify.recipients import NotifyConfig
@@ -29,7 +28,13 @@ from govwatch.store.counties import StoredCounty, county_names, load_stored_coun
 from govwatch.store.db import Database
 from govwatch.store.posts import post_records
 from govwatch.store.rectifications import find_items
-from govwatch.store.warnings import load_notify_config, record_delivery, record_sent, save_notify_config, sent_keys
+from govwatch.store.warnings import (
+    load_notify_config,
+    record_delivery,
+    record_sent,
+    save_notify_config,
+    sent_keys,
+)
 
 # Silences are followed back this far; a longer one is reported as this long at least.
 HISTORY_DAYS = 92

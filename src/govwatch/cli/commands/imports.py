@@ -48,8 +48,8 @@ def import_posts(
                 owner = stored.county.account(account, platform)
                 rows = read_posts(file, zone, header_map=column_map(export_format, stored.county.exports))
                 lists = month_lists(session, stored.id)
-                posts = [to_incoming(owner, p, lists.get(Month.of(p.published_at.astimezone(ZoneInfo(zone)).date()), []))
-                         for p in exported_posts(owner, rows)]
+                posts = [to_incoming(owner, p, lists.get(Month.of(p.published_at.astimezone(ZoneInfo(zone)).date()),
+                                                         [])) for p in exported_posts(owner, rows)]
             else:
                 rows = read_posts(file, zone)
                 posts = [r.post for r in rows]

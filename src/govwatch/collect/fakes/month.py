@@ -58,7 +58,8 @@ class ServedMonth:
     fakes: dict[str, Any] = field(default_factory=dict)
 
 
-def _wechat(name: str, appid: str, rows: list[tuple[FakeArticle, PostKind | None, str]]) -> tuple[FakeWeChat, list[Planned]]:
+def _wechat(name: str, appid: str,
+            rows: list[tuple[FakeArticle, PostKind | None, str]]) -> tuple[FakeWeChat, list[Planned]]:
     fake = FakeWeChat(appid, f"{appid}-secret", [a for a, _, _ in rows], biz=f"Mz{appid}", today=TODAY)
     return fake, [Planned(name, Platform.WECHAT_SUBSCRIPTION, a.title, a.published_at, kind, how)
                   for a, kind, how in rows]
@@ -158,7 +159,8 @@ def served_month(folder: Path) -> Iterator[ServedMonth]:
     with ExitStack() as stack:
         served = ServedMonth([], {}, {})
         for name, (fake, planned), external, env in (
-                ("眉县教育", _jiaoyu(), "wxjiaoyu", "JIAOYU_SECRET"), ("眉县民政", _minzheng(), "wxminzheng", "MINZHENG_SECRET"),
+                ("眉县教育", _jiaoyu(), "wxjiaoyu", "JIAOYU_SECRET"),
+                ("眉县民政", _minzheng(), "wxminzheng", "MINZHENG_SECRET"),
                 ("眉县发布", _weibo(), "2718281828", "WEIBO_TOKEN"), ("眉县交警", _douyin(), "douyin-open-id", "DOUYIN_TOKEN")):
             url = stack.enter_context(LocalServer(fake)).url
             served.fakes[name] = fake
@@ -169,7 +171,8 @@ def served_month(folder: Path) -> Iterator[ServedMonth]:
         feed = _feed_plan()
         served.plan += feed
         feed_url = stack.enter_context(LocalServer(_feed_app(feed))).url
-        served.sources[("人文齐镇", Platform.WECHAT_SUBSCRIPTION.value)] = {"source": {"kind": "feed", "url": f"{feed_url}/rss"}}
+        served.sources[("人文齐镇", Platform.WECHAT_SUBSCRIPTION.value)] = {
+            "source": {"kind": "feed", "url": f"{feed_url}/rss"}}
         path, channels = _channels(folder)
         served.plan += channels
         served.sources[("眉县反诈中心", Platform.CHANNELS.value)] = {"source": {

@@ -72,7 +72,8 @@ class FakeWeChat(FakePlatform):
         self.token: str | None = None
         self.token_expires: datetime | None = None
         self.token_requests = 0
-        self.invalidate_after: int | None = None  # another client force-refreshes once this many API calls (in all) are answered
+        # another client force-refreshes once this many API calls (in all) are answered
+        self.invalidate_after: int | None = None
         self.page_faults: Counter[str] = Counter()  # msgid → how many next page requests fail (HTTP 500)
         self.broken_pages: set[str] = set()  # msgids whose page lacks its elements (a truncated answer)
 
@@ -87,7 +88,8 @@ class FakeWeChat(FakePlatform):
 
     def error_body(self, fault: str) -> FakeResponse:
         if fault == "rate":
-            return json_response({"errcode": 45011, "errmsg": "api minute-quota reach limit  mustslower  retry next minute"})
+            return json_response({"errcode": 45011,
+                                  "errmsg": "api minute-quota reach limit  mustslower  retry next minute"})
         return json_response({"errcode": 42001, "errmsg": "access_token expired"})
 
     def _date(self) -> date:
@@ -104,7 +106,8 @@ class FakeWeChat(FakePlatform):
             self.refreshed_elsewhere()
         given = request.query.get("access_token")
         if self.token is None or given != self.token:
-            return json_response({"errcode": 40001, "errmsg": "invalid credential, access_token is invalid or not latest"})
+            return json_response({"errcode": 40001,
+                                  "errmsg": "invalid credential, access_token is invalid or not latest"})
         if self.token_expires and self.token_expires < datetime.now():
             return json_response({"errcode": 42001, "errmsg": "access_token expired"})
         body = json.loads(request.body or b"{}")

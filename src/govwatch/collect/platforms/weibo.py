@@ -1,7 +1,9 @@
-"""Sina Weibo: `statuses/user_timeline`, newest first, paged back with max_id (open.weibo.com/wiki/2/statuses/user_timeline).
+"""Sina Weibo: `statuses/user_timeline`, newest first, paged back with max_id
+(open.weibo.com/wiki/2/statuses/user_timeline).
 
-A status carrying `retweeted_status` is a repost. Only the authorising user's own posts are listed, so each account authorises govwatch itself and
-its access token (about 30 days) is read from the variable named by `credential_env`.
+A status carrying `retweeted_status` is a repost. Only the authorising user's own posts are listed,
+so each account authorises govwatch itself and its access token (about 30 days) is read from the
+variable named by `credential_env`.
 """
 
 from __future__ import annotations
@@ -63,7 +65,8 @@ class WeiboAdapter:
             for status in statuses:
                 key = str(status.get("idstr") or status.get("id") or "?")
                 try:
-                    moment = datetime.strptime(str(status.get("created_at")), CREATED_FORMAT).astimezone(self.context.zone)
+                    created = datetime.strptime(str(status.get("created_at")), CREATED_FORMAT)
+                    moment = created.astimezone(self.context.zone)
                     ids.append(int(str(status["id"])))
                 except (KeyError, ValueError):
                     listing.failed.append(ItemProblem(key, f"created_at 或 id 无法识别：“{status.get('created_at')}”"))
