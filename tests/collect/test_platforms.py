@@ -150,6 +150,22 @@ def test_wechat_wrong_secret_is_an_authorisation_problem(wechat):
         _list(account)
 
 
+def test_wechat_server_outside_the_ip_whitelist_is_told_what_to_do(wechat):
+    fake, account = wechat
+    fake.whitelisted = False
+    with pytest.raises(PlatformError, match="40164：调用接口的服务器 IP 不在公众号的 IP 白名单中"):
+        _list(account)
+
+
+def test_platform_times_and_ids_as_numbers_or_strings():
+    from govwatch.collect.platforms.base import stamp
+
+    assert stamp(1686000000, "create_time", ZONE) == stamp(" 1686000000", "create_time", ZONE)
+    for bad in (None, "", "2023-06-05", 1.5):
+        with pytest.raises(ValueError, match="字段 create_time 应为 Unix 时间戳"):
+            stamp(bad, "create_time", ZONE)
+
+
 def test_wechat_says_which_days_the_statistics_cannot_give(wechat):
     fake, account = wechat
     listing = _list(account, SINCE, until=datetime(2023, 7, 3, tzinfo=ZONE))  # today is 2023-07-01

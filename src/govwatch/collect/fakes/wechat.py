@@ -20,7 +20,8 @@ Built from developers.weixin.qq.com, not from govwatch's adapter:
   list[{ref_date, msgid, publish_type (0 已通知 = 群发, 1 未开启通知 = 发布), detail_list[]}], is_delay; no
   title and no url.
 - Global return codes: 40001 invalid credential, 42001 access_token expired, 45009 daily quota,
-  45011 minute quota, -1 system busy, 61501 date range error.
+  45011 minute quota, -1 system busy, 61501 date range error, 40164 "invalid ip …, not in whitelist"
+  (the caller's IP is not on the account's IP 白名单, 基本配置).
 - The article page (mp.weixin.qq.com/s?__biz=…&mid=…&idx=…&sn=…) as real pages carry it: `<h1
   id="activity-name">`, `<div id="js_content">`, `var ct = "…"` (publication time), the 原创 mark `<span
   id="copyright_logo" class="rich_media_meta meta_original_tag">原创</span>`, a reprint's notice
@@ -76,6 +77,7 @@ class FakeWeChat(FakePlatform):
         self.invalidate_after: int | None = None
         self.page_faults: Counter[str] = Counter()  # msgid → how many next page requests fail (HTTP 500)
         self.broken_pages: set[str] = set()  # msgids whose page lacks its elements (a truncated answer)
+        self.whitelisted = True  # False: the caller's IP is not on the account's IP whitelist
 
     def expire_token(self) -> None:
         """The token's time is up (42001 until a new one is fetched)."""
@@ -119,6 +121,9 @@ class FakeWeChat(FakePlatform):
         return json_response({"errcode": 40066, "errmsg": "invalid url"}, 404)
 
     def _stable_token(self, body: dict) -> FakeResponse:
+        if not self.whitelisted:
+            return json_response({"errcode": 40164,
+                                  "errmsg": "invalid ip 127.0.0.1 ipv6 ::ffff:127.0.0.1, not in whitelist"})
         if body.get("appid") != self.appid or body.get("secret") != self.secret:
             return json_response({"errcode": 40125, "errmsg": "invalid appsecret"})
         self.token_requests += 1
