@@ -24,8 +24,11 @@ from govwatch.domain.names import normalize_name
 from govwatch.domain.recommended import Recommended, is_recommended
 
 _VERB = r"(?:转载自?|转自|转发自?|来源|素材来源|视频来源|信息来源|稿件来源)"
-# Leading forms: 转载｜…, 【转载】…, [转载]…, 转自@某某：…, 来源：某某 …, and the quoting "@某某：…".
-_LEADING = re.compile(rf"^(?:[【\[]\s*{_VERB}[^】\]]{{0,30}}[】\]]|{_VERB}\s*(?:[|｜丨:：]|@)|@[^\s:：@]{{1,30}}[:：])")
+# Leading forms: 转载｜…, 【转载】…, [转载]…, 转自@某某：…, 转自某某：…, 来源：某某 …, and the quoting "@某某：…".
+_LEADING = re.compile(rf"^(?:[【\[]\s*{_VERB}[^】\]]{{0,30}}[】\]]|{_VERB}\s*(?:[|｜丨:：]|@)"
+                      rf"|(?:转自|转载自)[^\s:：，,。@]{{1,30}}[:：]|@[^\s:：@]{{1,30}}[:：])")
+# The last resort, as editors mark reposts in a title: 转载｜…, 【转载】…, 转自…
+TITLE_MARKERS = ("转载", "【转载】", "转自", "[转载]")
 # Trailing forms: …（来源：@某某）, …(转自 某某), … 来源：某某, … 转载自@某某.
 _TRAILING = re.compile(
     rf"(?:[（(【\[]\s*{_VERB}\s*[:：]?\s*@?(?P<bracketed>[^（）()【】\[\]]{{1,40}})[）)】\]]"
@@ -68,7 +71,7 @@ def source_line(text: str, own: Iterable[str] = ()) -> str | None:
 
 def title_marked(title: str) -> bool:
     """The last resort: the title itself starts with a repost marker."""
-    return bool(_LEADING.match(normalize_name(title)))
+    return normalize_name(title).startswith(TITLE_MARKERS)
 
 
 class _Item(BaseModel):
