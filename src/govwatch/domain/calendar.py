@@ -97,7 +97,15 @@ def month_range(month: Month) -> DayRange:
 
 def since_moment(day: str | None, timezone: str) -> datetime | None:
     """`--since YYYY-MM-DD` as the start of that day in the county's zone (None: no such bound)."""
-    return datetime.combine(date.fromisoformat(day), time(), ZoneInfo(timezone)) if day else None
+    return datetime.combine(parse_day(day), time(), ZoneInfo(timezone)) if day else None
+
+
+def parse_day(text: str) -> date:
+    """A day written YYYY-MM-DD, or a clear error."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"日期格式应为 YYYY-MM-DD，收到：{text!r}") from None
 
 
 def period_moments(month: str | None, since: str | None, until: str | None,

@@ -9,13 +9,13 @@ nothing left to do, so no post is ever counted or checked twice.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from govwatch.domain.calendar import Month, period_moments, since_moment
+from govwatch.domain.calendar import Month, parse_day, period_moments, since_moment
 from govwatch.domain.county import County
 from govwatch.domain.recommended import Recommended
 from govwatch.jobs.runner import JobEnv, Submitted
@@ -74,7 +74,7 @@ def ingest_account(env: JobEnv, county: str, account: str, recommended: list[dic
     listed = [Recommended(item["title"], item.get("url")) for item in recommended or []]
     start, end = period_moments(month, since, until, stored.county.county.timezone)
     (result,) = ingest_accounts(env.db, stored, None, chosen, listed, StoredTokens(env.db), since=start, until=end,
-                                today=date.fromisoformat(today) if today else None)
+                                today=parse_day(today) if today else None)
     if result.error:
         raise RuntimeError(f"{account}：{result.error}")  # retried with backoff by the queue
     submit_checks(env, county)

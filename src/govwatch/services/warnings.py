@@ -64,7 +64,7 @@ class CountyWarnings:
 
 def county_today(stored: StoredCounty) -> date:
     """The county's own date, or GOVWATCH_TODAY where it is fixed."""
-    return Settings().today or datetime.now(ZoneInfo(stored.county.county.timezone)).date()
+    return Settings.fixed_today() or datetime.now(ZoneInfo(stored.county.county.timezone)).date()
 
 
 def county_warnings(session: Session, stored: StoredCounty, today: date) -> list[EarlyWarning]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import typer
@@ -39,12 +38,12 @@ def ingest(
             with db.transaction() as session:
                 stored = load_stored_county(session, county)
                 proofreader = county_proofreader(session, stored.id)
+            start, end = period_moments(month, since, until, stored.county.county.timezone)
+            day = Settings.fixed_today(today)
             chosen = [a for a in stored.county.accounts if a.source and (not account or a.name in account)]
             if not chosen:
                 raise ValueError("没有配置采集来源（source）的账号：请在 county.yaml 的 accounts 中填写 source（见 docs/collectors.md）")
             listed = load_recommended(recommended) if recommended else []
-            start, end = period_moments(month, since, until, stored.county.county.timezone)
-            day = date.fromisoformat(today) if today else Settings().today
             if uses_workers(db):
                 with job_runner(db) as runner:
                     items = [(runner.submit("ingest", county=stored.county.county.name, account=str(a.key),
