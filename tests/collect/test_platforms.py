@@ -214,6 +214,9 @@ def test_weibo_expired_token_and_rate_limit(weibo):
     fake.token = "renewed-by-someone-else"
     with pytest.raises(AuthExpired, match="重新授权"):
         _list(account)
+    fake.token, fake.uid = "s3cret", "someone-else"
+    with pytest.raises(PlatformError, match="20003：用户不存在：请检查该账号的 external_id"):
+        _list(account)
 
 
 def test_douyin_cursor_paging_pinned_video_and_caption_reposts():

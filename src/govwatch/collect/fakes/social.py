@@ -5,7 +5,7 @@ Weibo, open.weibo.com/wiki/2/statuses/user_timeline: GET with access_token, uid,
 as "Tue May 31 17:46:55 +0800 2011", id, idstr, mid, text, source, pic_urls, reposts_count,
 comments_count, attitudes_count; a repost carries `retweeted_status`), total_number, previous_cursor,
 next_cursor. Errors are {error, error_code, request} (open.weibo.com/wiki/Error_code): 21327
-expired_token, 10023 "User requests out of rate limit!".
+expired_token, 10023 "User requests out of rate limit!", 20003 "User does not exists!".
 
 Douyin, developer.open-douyin.com 视频管理 › 查询授权账号视频列表: GET /video/list/ with the
 `access-token` header, open_id, cursor (0 first), count; answers data{list[{item_id, title,
@@ -50,6 +50,9 @@ class FakeWeibo(FakePlatform):
         q = request.query
         if q.get("access_token") != self.token:
             return self.error_body("expired")
+        if q.get("uid") not in (None, "", self.uid):
+            return json_response({"error": "User does not exists!", "error_code": 20003,
+                                  "request": "/2/statuses/user_timeline.json"}, 400)
         max_id, since_id = int(q.get("max_id") or 2**62), int(q.get("since_id") or 0)
         chosen = [i for i in self.items if since_id < i.id <= max_id][: int(q.get("count", 20))]
         statuses = []

@@ -28,6 +28,11 @@ from govwatch.domain.model import Platform
 BASE = "https://api.weibo.com"
 _AUTH_ERRORS = {21314, 21315, 21316, 21317, 21327, 21332}
 _RATE_ERRORS = {10022, 10023, 10024}
+_MESSAGES = {  # open.weibo.com/wiki/Error_code
+    20003: "用户不存在：请检查该账号的 external_id（uid）",
+    10014: "应用没有该接口的访问权限：请在微博开放平台申请 statuses/user_timeline 权限",
+    10006: "缺少 source（appkey）参数：请检查接口地址与授权方式",
+}
 CREATED_FORMAT = "%a %b %d %H:%M:%S %z %Y"  # "Tue May 31 17:46:55 +0800 2011"
 
 
@@ -40,7 +45,7 @@ def _check(data: Any) -> None:
     if code in _RATE_ERRORS:
         raise RateLimited(f"微博接口调用频率超限（{code}）")
     if code:
-        raise PlatformError(f"微博接口错误 {code}：{data.get('error', '')}")
+        raise PlatformError(f"微博接口错误 {code}：{_MESSAGES.get(code, data.get('error', ''))}")
     if not isinstance(data.get("statuses"), list):
         raise PlatformError("微博接口返回缺少 statuses 列表")
 
