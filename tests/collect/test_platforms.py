@@ -82,6 +82,15 @@ def test_wechat_article_both_mass_sent_and_published_is_one_post_and_edits_keep_
     assert next(p for p in posts if p.post_id == "2247600002_1").published_at == _day(3)  # create_time, not update
 
 
+def test_wechat_short_address_from_freepublish_is_the_same_article_as_the_long_one():
+    both = FakeArticle("短地址也群发", _day(2), "正文", True, "2247600003_1", also_published=True, short_url=True)
+    fake, server = _wechat_with(both)
+    with server:
+        listing = _list(_account(Platform.WECHAT_SUBSCRIPTION, server.url, "wxappid"))
+    assert [p.post_id for p in listing.posts] == ["2247600003_1"]
+    assert any(c.path.startswith("/s/") for c in fake.calls)  # the short address, opened as given
+
+
 def test_wechat_reads_what_the_page_declares():
     own = FakeArticle("原创稿", _day(1), "本局召开会议。", False, "2247700001_1", original=True)
     reprint = FakeArticle("看陕西", _day(2), "全省经济稳中向好。", True, "2247700002_1", reprinted_from="陕西发布")

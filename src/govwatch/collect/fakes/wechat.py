@@ -25,7 +25,8 @@ Built from developers.weixin.qq.com, not from govwatch's adapter:
 - The article page (mp.weixin.qq.com/s?__biz=…&mid=…&idx=…&sn=…) as real pages carry it: `<h1
   id="activity-name">`, `<div id="js_content">`, `var ct = "…"` (publication time), the 原创 mark `<span
   id="copyright_logo" class="rich_media_meta meta_original_tag">原创</span>`, a reprint's notice
-  "以下文章来源于某某，作者某某" above the text, and "该内容已被发布者删除" once deleted.
+  "以下文章来源于某某，作者某某" above the text, and "该内容已被发布者删除" once deleted. A page also names
+  its long address in `<meta property="og:url">`; freepublish may give the short form /s/<code>.
 Article pages are served by this same server: their URLs take the host the API request came to.
 """
 
@@ -57,6 +58,7 @@ class FakeArticle:
     reprinted_from: str | None = None  # 转载: the page's "以下文章来源于…" notice
     deleted: bool = False
     edited_at: datetime | None = None  # changed after publication: update_time moves, create_time does not
+    short_url: bool = False  # freepublish gives its short address (/s/<code>), the page its long one
 
     @property
     def listed_by_freepublish(self) -> bool:
@@ -101,7 +103,12 @@ class FakeWeChat(FakePlatform):
         if request.path == "/cgi-bin/stable_token":
             return self._stable_token(json.loads(request.body or b"{}"))
         if request.path == "/s":
-            return self._page(request.query)
+            return self._page(request.query, request.headers.get("host", "mp.weixin.qq.com"))
+        if request.path.startswith("/s/"):
+            code = request.path[3:]
+            found = next((a for a in self.articles if self._short(a) == code), None)
+            mid, _, idx = found.msgid.partition("_") if found else ("", "", "")
+            return self._page({"__biz": self.biz, "mid": mid, "idx": idx}, request.headers.get("host", ""))
         api_calls = sum(1 for c in self.calls if c.path not in ("/s", "/cgi-bin/stable_token"))
         if self.invalidate_after is not None and api_calls > self.invalidate_after:
             self.invalidate_after = None
@@ -136,11 +143,15 @@ class FakeWeChat(FakePlatform):
         mid, _, idx = article.msgid.partition("_")
         return f"http://{host}/s?__biz={self.biz}&mid={mid}&idx={idx}&sn={zlib.crc32(article.msgid.encode()):08x}#rd"
 
+    def _short(self, article: FakeArticle) -> str:
+        return f"{zlib.crc32(article.msgid.encode()):08x}"
+
     def _news_item(self, article: FakeArticle, host: str) -> dict:
+        url = f"http://{host}/s/{self._short(article)}" if article.short_url else self.url(article, host)
         return {"title": article.title, "author": "", "digest": article.text[:50],
                 "content": f"<p>{escape(article.text)}</p>", "content_source_url": "", "thumb_media_id": "",
                 "show_cover_pic": 1, "need_open_comment": 0, "only_fans_can_comment": 0,
-                "url": self.url(article, host), "is_deleted": article.deleted}
+                "url": url, "is_deleted": article.deleted}
 
     def _batchget(self, body: dict, host: str) -> FakeResponse:
         offset, count = int(body.get("offset", 0)), int(body.get("count", 0))
@@ -179,7 +190,7 @@ class FakeWeChat(FakePlatform):
                  "user_source": 0, "details": []} for a in day if a.mass_sent]
         return json_response({"list": rows})
 
-    def _page(self, query: dict[str, str]) -> FakeResponse:
+    def _page(self, query: dict[str, str], host: str) -> FakeResponse:
         msgid = f"{query.get('mid', '')}_{query.get('idx', '1')}"
         found = next((a for a in self.articles if a.msgid == msgid and query.get("__biz") == self.biz), None)
         if found is not None and self.page_faults[msgid] > 0:
@@ -197,7 +208,8 @@ class FakeWeChat(FakePlatform):
         notice = (f'<div class="original_primary_card_tips">以下文章来源于{escape(found.reprinted_from)}，'
                   f'作者{escape(found.reprinted_from)}</div>' if found.reprinted_from else "")
         paragraphs = "".join(f"<p>{escape(line)}</p>" for line in found.text.splitlines())
-        html = (f'<html><head><meta property="og:title" content="{title}"></head><body>'
+        html = (f'<html><head><meta property="og:title" content="{title}">'
+                f'<meta property="og:url" content="{escape(self.url(found, host))}"></head><body>'
                 f'<h1 class="rich_media_title" id="activity-name">{title}</h1>'
                 f'<div id="meta_content" class="rich_media_meta_list">{mark}'
                 f'<em id="publish_time" class="rich_media_meta rich_media_meta_text"></em></div>{notice}'

@@ -87,6 +87,10 @@ def article_keys(url: str) -> set[str]:
     return keys
 
 
+def _msgid(keys: set[str]) -> str | None:
+    return next((k[4:] for k in sorted(keys) if k.startswith("msg:")), None)
+
+
 @dataclass
 class _Article:
     """An article as the APIs list it, before its page is read."""
@@ -159,6 +163,7 @@ class WeChatAdapter:
         own = [account.name, account.unit]
         for article in found:
             await self._read(account, article, since, until, own, listing)
+        listing.posts = list({p.post_id: p for p in listing.posts}.values())  # one listed short, one long
         return listing.sorted()
 
     async def _published(self, account: Account, since: datetime, until: datetime | None,
@@ -228,9 +233,8 @@ class WeChatAdapter:
         """Open the article's page: its text and declarations make the post; a failure is this item's only."""
         day_start = datetime.combine(article.day, time(), self.context.zone) if article.day else None
         when = article.moment or day_start
-        # The msgid names the article whichever API listed it; a 发布 item without one keeps its article_id.
-        post_id = next((k[4:] for k in sorted(article.keys) if k.startswith("msg:")), article.post_id)
-        key = f"{post_id}《{article.title}》" if article.title else post_id
+        listed_id = _msgid(article.keys) or article.post_id
+        key = f"{listed_id}《{article.title}》" if article.title else listed_id
         try:
             answer = await self.context.client.get(article.url)
         except httpx.HTTPError as exc:
@@ -253,6 +257,11 @@ class WeChatAdapter:
         if not within(moment, since, until):
             listing.skipped.append(ItemProblem(key, "发布时间不在采集期内", moment))
             return
+        # The msgid names the article whichever API listed it (a short /s/<code> address: the page's
+        # og:url tells it); a 发布 item without one keeps its article_id.
+        long_url = doc.xpath("string(//meta[@property='og:url']/@content)")
+        keys = article.keys | (article_keys(long_url) if long_url else set())
+        post_id = _msgid(keys) or article.post_id
         heading = doc.xpath("//*[@id='activity-name']")
         title = article.title or (" ".join(heading[0].text_content().split()) if heading else "")
         text = element_text(body[0])
