@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from govwatch.domain.calendar import parse_day
 
 DEFAULT_DB_FILE = "govwatch.db"
 
@@ -33,6 +36,20 @@ class Settings(BaseSettings):
 
     web_county: str | None = Field(default=None, description="county the web app serves; default the only one stored")
     web_secure_cookie: bool = Field(default=False, description="send the web session cookie over HTTPS only")
+
+    today: date | None = Field(
+        default=None, description="the date commands take for today (backfills, tests, demos); unset: the real one"
+    )
+
+    @classmethod
+    def fixed_today(cls, option: str | None = None) -> date | None:
+        """The date a command takes for today: its `--today`, else GOVWATCH_TODAY, else None (the real one)."""
+        if option:
+            return parse_day(option)
+        try:
+            return cls().today
+        except ValidationError:
+            raise ValueError("环境变量 GOVWATCH_TODAY 应为 YYYY-MM-DD") from None
 
     def database_url(self) -> str:
         return self.db or f"sqlite:///{Path.cwd() / DEFAULT_DB_FILE}"

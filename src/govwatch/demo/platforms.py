@@ -59,8 +59,7 @@ def demo_platforms(accounts: Sequence[Account], posts: Sequence[IncomingPost], f
         mine, env, key = _mine(account, posts), f"GOVWATCH_DEMO_SECRET_{number}", (account.name, account.platform.value)
         if account.platform in _WECHAT:
             fake = _wechat(number, mine)
-            out.secrets[env], external = fake.secret, fake.appid
-            options = {"biz": fake.biz}
+            out.secrets[env], external, options = fake.secret, fake.appid, {}
         elif account.platform is Platform.WEIBO:
             fake = FakeWeibo(f"{5_000_000_000 + number}", f"demo-token-{number}", _items(mine))
             out.secrets[env], external, options = fake.token, fake.uid, {}

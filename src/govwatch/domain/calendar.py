@@ -97,4 +97,29 @@ def month_range(month: Month) -> DayRange:
 
 def since_moment(day: str | None, timezone: str) -> datetime | None:
     """`--since YYYY-MM-DD` as the start of that day in the county's zone (None: no such bound)."""
-    return datetime.combine(date.fromisoformat(day), time(), ZoneInfo(timezone)) if day else None
+    return datetime.combine(parse_day(day), time(), ZoneInfo(timezone)) if day else None
+
+
+def parse_day(text: str) -> date:
+    """A day written YYYY-MM-DD, or a clear error."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"日期格式应为 YYYY-MM-DD，收到：{text!r}") from None
+
+
+def period_moments(month: str | None, since: str | None, until: str | None,
+                   timezone: str) -> tuple[datetime | None, datetime | None]:
+    """`--month 2023-06` or `--since DAY --until DAY` (both days included) as the half-open span of
+    moments [start, end) in the county's zone; None where a bound is not given."""
+    if month and (since or until):
+        raise ValueError("--month 与 --since/--until 只能选一种")
+    if month:
+        return month_range(Month.parse(month)).moments(ZoneInfo(timezone))
+    start = since_moment(since, timezone)
+    end = since_moment(until, timezone)
+    if end is not None:
+        end += timedelta(days=1)
+    if start and end and end <= start:
+        raise ValueError(f"--until {until} 早于 --since {since}")
+    return start, end

@@ -149,6 +149,9 @@ class County(_Strict):
     assignments: tuple[AssignmentGroup, ...] = ()
     accounts: tuple[Account, ...] = ()
     crawl: CrawlSettings = CrawlSettings()
+    exports: dict[str, dict[str, str]] = Field(
+        default_factory=dict, description="column maps of the platforms' export files, by format (docs/import.md)"
+    )
 
     def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Every name that does not resolve, with the path of the field that holds it."""

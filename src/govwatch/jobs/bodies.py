@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from govwatch.domain.calendar import Month, since_moment
+from govwatch.domain.calendar import Month, parse_day, period_moments, since_moment
 from govwatch.domain.county import County
 from govwatch.domain.recommended import Recommended
 from govwatch.jobs.runner import JobEnv, Submitted
@@ -61,21 +61,26 @@ def crawl_sites(env: JobEnv, county: str, hosts: list[str], since: str | None = 
 
 
 def ingest_account(env: JobEnv, county: str, account: str, recommended: list[dict] | None = None,
-                   since: str | None = None) -> dict:
+                   since: str | None = None, until: str | None = None, month: str | None = None,
+                   today: str | None = None) -> dict:
     """Fetch one account's new posts (`account` is its name/platform) and submit their checks; `since`
-    (YYYY-MM-DD) re-reads from that day instead of from just before the newest stored post."""
+    and `until` (YYYY-MM-DD, both included) or `month` (YYYY-MM) read that period instead of from just
+    before the newest stored post; `today` fixes the date."""
     with env.db.transaction() as session:
         stored = load_stored_county(session, county)
     chosen = [a for a in stored.county.accounts if str(a.key) == account]
     if not chosen:
         raise LookupError(f"{county} 没有账号“{account}”")
     listed = [Recommended(item["title"], item.get("url")) for item in recommended or []]
-    start = since_moment(since, stored.county.county.timezone)
-    (result,) = ingest_accounts(env.db, stored, None, chosen, listed, StoredTokens(env.db), since=start)
+    start, end = period_moments(month, since, until, stored.county.county.timezone)
+    (result,) = ingest_accounts(env.db, stored, None, chosen, listed, StoredTokens(env.db), since=start, until=end,
+                                today=parse_day(today) if today else None)
     if result.error:
         raise RuntimeError(f"{account}：{result.error}")  # retried with backoff by the queue
     submit_checks(env, county)
-    return {"account": account, "fetched": result.fetched, "added": result.added}
+    more = {"updated": result.updated, "failed": list(result.failed), "gaps": list(result.gaps)}
+    return {"account": account, "fetched": result.fetched, "added": result.added,
+            **{k: v for k, v in more.items() if v}}
 
 
 def post_batches(env: JobEnv, county: str, unchecked: bool = True, size: int = CHECK_BATCH) -> list[tuple[int, int]]:

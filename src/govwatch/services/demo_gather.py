@@ -56,8 +56,6 @@ def _config_pointing_at(config_dir: Path, portal: Portal, proxy: str, sources: d
         source = account.get("source")
         if source and source.get("kind") == "api":
             source["url"] = urls[source["url"]]
-            if "biz" in source["options"]:
-                source["options"]["article_base"] = source["url"]
     with (folder / COUNTY_FILE).open("w", encoding="utf-8") as handle:
         YAML().dump(data, handle)
     shutil.copy(config_dir / RULES_FILE, folder / RULES_FILE)

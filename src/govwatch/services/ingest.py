@@ -11,7 +11,7 @@ from govwatch.domain.incoming import IncomingPost, ResolvedPost, resolve
 from govwatch.proofread import Proofreader
 from govwatch.services.checking import check_posts
 from govwatch.store.counties import StoredCounty
-from govwatch.store.posts import PostInsert, insert_new_posts
+from govwatch.store.posts import PostInsert, insert_new_posts, update_changed_posts
 
 
 class RejectedPosts(ValueError):
@@ -27,6 +27,7 @@ class IngestResult:
     added: int
     skipped: int
     findings: int
+    updated: int = 0  # stored posts whose title, text or kind changed (an edit, a reclassification)
 
 
 def resolve_all(stored: StoredCounty, posts: Sequence[IncomingPost]) -> list[ResolvedPost]:
@@ -60,13 +61,19 @@ def _insert(stored: StoredCounty, item: ResolvedPost) -> PostInsert:
 
 
 def ingest_posts(
-    session: Session, stored: StoredCounty, posts: Sequence[IncomingPost], proofreader: Proofreader | None
+    session: Session, stored: StoredCounty, posts: Sequence[IncomingPost], proofreader: Proofreader | None,
+    update: bool = False,
 ) -> IngestResult:
     """Store the new posts among `posts` and check them; the caller's transaction makes it all-or-nothing.
 
-    Without a proofreader the new posts stay unchecked (`checked_at` empty) for the workers' checking queue.
+    With `update`, a stored post whose title, text or kind changed (edited after publication) takes the
+    new ones; changed text loses its findings and is checked again. Without a proofreader the new posts
+    stay unchecked (`checked_at` empty) for the workers' checking queue.
     """
     resolved = resolve_all(stored, posts)
-    rows = insert_new_posts(session, stored.id, [_insert(stored, r) for r in resolved])
-    found = check_posts(session, rows, proofreader) if proofreader else 0
-    return IngestResult(added=len(rows), skipped=len(posts) - len(rows), findings=found)
+    inserts = [_insert(stored, r) for r in resolved]
+    rows = insert_new_posts(session, stored.id, inserts)
+    changed, recheck = update_changed_posts(session, stored.id, inserts) if update else ([], [])
+    found = check_posts(session, rows + recheck, proofreader) if proofreader else 0
+    return IngestResult(added=len(rows), skipped=len(posts) - len(rows) - len(changed), findings=found,
+                        updated=len(changed))

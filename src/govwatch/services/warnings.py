@@ -28,7 +28,13 @@ from govwatch.store.counties import StoredCounty, county_names, load_stored_coun
 from govwatch.store.db import Database
 from govwatch.store.posts import post_records
 from govwatch.store.rectifications import find_items
-from govwatch.store.warnings import load_notify_config, record_delivery, record_sent, save_notify_config, sent_keys
+from govwatch.store.warnings import (
+    load_notify_config,
+    record_delivery,
+    record_sent,
+    save_notify_config,
+    sent_keys,
+)
 
 # Silences are followed back this far; a longer one is reported as this long at least.
 HISTORY_DAYS = 92
@@ -57,7 +63,8 @@ class CountyWarnings:
 
 
 def county_today(stored: StoredCounty) -> date:
-    return datetime.now(ZoneInfo(stored.county.county.timezone)).date()
+    """The county's own date, or GOVWATCH_TODAY where it is fixed."""
+    return Settings.fixed_today() or datetime.now(ZoneInfo(stored.county.county.timezone)).date()
 
 
 def county_warnings(session: Session, stored: StoredCounty, today: date) -> list[EarlyWarning]:

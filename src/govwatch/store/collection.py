@@ -8,13 +8,15 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, delete, select, update
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from govwatch.collect.crawl.fetch import Request, Validators
 from govwatch.collect.crawl.results import Finding, PageResult
+from govwatch.collect.platforms.base import ItemProblem
 from govwatch.store.db import Database
 from govwatch.store.tables import (
+    CollectFailureRow,
     CrawledPageRow,
     CrawlFindingRow,
     FrontierRow,
@@ -167,3 +169,28 @@ class StoredTokens:
     def drop(self, key: str) -> None:
         with self.db.transaction() as session:
             session.execute(delete(PlatformTokenRow).where(PlatformTokenRow.key == key))
+
+
+def earliest_failure(session: Session, account_id: int) -> datetime | None:
+    """The day of the account's oldest item still waiting to be read again (None: nothing waits)."""
+    return session.scalar(select(func.min(CollectFailureRow.published_at))
+                          .where(CollectFailureRow.account_id == account_id))
+
+
+def record_failures(session: Session, account_id: int, start: datetime, end: datetime | None,
+                    failed: Iterable[ItemProblem]) -> None:
+    """Replace the account's failures of the period [start, end) (and undated ones) by this run's."""
+    in_period = CollectFailureRow.published_at >= start
+    if end is not None:
+        in_period = in_period & (CollectFailureRow.published_at < end)
+    session.execute(delete(CollectFailureRow).where(
+        CollectFailureRow.account_id == account_id, CollectFailureRow.published_at.is_(None) | in_period))
+    now = utcnow()
+    for problem in {p.key: p for p in failed}.values():
+        row = session.scalar(select(CollectFailureRow).where(CollectFailureRow.account_id == account_id,
+                                                             CollectFailureRow.item_key == problem.key))
+        if row is None:
+            row = CollectFailureRow(account_id=account_id, item_key=problem.key, first_failed=now)
+            session.add(row)
+        row.reason, row.published_at, row.last_failed = problem.reason, problem.published_at, now
+    session.flush()

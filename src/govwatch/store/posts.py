@@ -81,6 +81,31 @@ def insert_new_posts(session: Session, county_id: int, posts: Iterable[PostInser
     return rows
 
 
+def update_changed_posts(session: Session, county_id: int,
+                         posts: Iterable[PostInsert]) -> tuple[list[PostRow], list[PostRow]]:
+    """Stored posts (by natural key) whose title, text or kind differ from `posts` are updated in place;
+    those whose text changed lose their findings and `checked_at`, to be checked again.
+    Returns (updated rows, rows to check again)."""
+    by_key = {p.natural_key: p for p in posts}
+    if not by_key:
+        return [], []
+    updated, rechecked = [], []
+    rows = session.scalars(select(PostRow).where(PostRow.county_id == county_id, PostRow.natural_key.in_(by_key)))
+    for row in rows:
+        new = by_key[row.natural_key]
+        if (row.title, row.content_hash, row.kind) == (new.title, new.content_hash, new.kind.value):
+            continue
+        if row.content_hash != new.content_hash:
+            row.findings.clear()
+            row.checked_at = None
+            rechecked.append(row)
+        updated.append(row)
+        row.title, row.text, row.url, row.kind, row.content_hash = (new.title, new.text, new.url, new.kind.value,
+                                                                     new.content_hash)
+    session.flush()
+    return updated, rechecked
+
+
 def post_records(session: Session, county_id: int, start: datetime, end: datetime) -> list[PostRecord]:
     """Posts published in [start, end) with their findings, as the domain reads them.
 

@@ -292,6 +292,21 @@ class CrawlFindingRow(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
+class CollectFailureRow(Base):
+    """An account's item that `govwatch ingest` could not read (a page that failed, a garbled entry):
+    the next run reads back to its day again, and the row goes once a run covering that day succeeds."""
+
+    __tablename__ = "collect_failures"
+    __table_args__ = (UniqueConstraint("account_id", "item_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    item_key: Mapped[str] = mapped_column(String(1000))
+    reason: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    first_failed: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    last_failed: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
 class PlatformTokenRow(Base):
     """An access token shared by every worker (one WeChat stable_token per appid: a second fetch can revoke it)."""
 

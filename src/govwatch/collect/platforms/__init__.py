@@ -1,1 +1,1 @@
-"""New-media platform adapters behind one interface: `list_posts(account, since)`."""
+"""New-media platform adapters behind one interface: `list_posts(account, since, until)` → `Listing`."""

@@ -1,7 +1,9 @@
 """The adapter interface every source of new-media posts implements, and the registry of built-ins.
 
-An adapter turns one account's posts since a moment into PlatformPost values keyed by platform +
-account + post id; built-in adapters register themselves exactly as a plug-in one would.
+An adapter turns one account's posts of a period into a Listing: PlatformPost values keyed by platform +
+account + post id, the items it could not read (each with why, retried on the next run), the items it
+left out on purpose (deleted, outside the period) and what the platform can no longer give for the
+period. Built-in adapters register themselves exactly as a plug-in one would.
 """
 
 from __future__ import annotations
@@ -35,11 +37,47 @@ class PlatformPost:
     published_at: datetime
     text: str = ""
     url: str | None = None
-    repost: bool = False  # the platform itself marks it a repost (Weibo retweeted_status …)
+    repost: bool = False  # the platform or the post declares it a repost (Weibo retweeted_status, 转载 notice …)
+    original: bool = False  # the platform declares it original (WeChat's 原创 mark): no title guess overrides it
 
     @property
     def natural_key(self) -> str:
         return f"{self.platform}:{self.account}:{self.post_id}"
+
+
+@dataclass(frozen=True)
+class ItemProblem:
+    """One item of an account that was not stored: `key` names it (platform id or URL), `reason` says why."""
+
+    key: str
+    reason: str
+    published_at: datetime | None = None  # when known: the next run reads back at least this far
+
+
+@dataclass
+class Listing:
+    """What an adapter brings back for one account and period."""
+
+    posts: list[PlatformPost] = field(default_factory=list)
+    failed: list[ItemProblem] = field(default_factory=list)  # could not be read: retried on the next run
+    skipped: list[ItemProblem] = field(default_factory=list)  # left out on purpose (deleted, outside the period)
+    gaps: list[str] = field(default_factory=list)  # what the platform can no longer (or not yet) give
+
+    def sorted(self) -> Listing:
+        self.posts.sort(key=lambda p: p.published_at)
+        return self
+
+
+def within(moment: datetime, since: datetime, until: datetime | None) -> bool:
+    return moment >= since and (until is None or moment < until)
+
+
+def stamp(value: object, field_name: str, zone: ZoneInfo) -> datetime:
+    """A platform's Unix time (a number, or digits in a string) as a moment in `zone`; a clear error otherwise."""
+    text = str(value).strip() if value is not None else ""
+    if not text.isdigit():
+        raise ValueError(f"字段 {field_name} 应为 Unix 时间戳，收到“{value}”")
+    return datetime.fromtimestamp(int(text), zone)
 
 
 class TokenStore(Protocol):
@@ -90,8 +128,8 @@ class AdapterContext:
 class Adapter(Protocol):
     name: str
 
-    async def list_posts(self, account: Account, since: datetime) -> list[PlatformPost]:
-        """The account's posts published at or after `since`, each once."""
+    async def list_posts(self, account: Account, since: datetime, until: datetime | None = None) -> Listing:
+        """The account's posts published in [since, until) (until None: up to now), each once."""
 
 
 ADAPTERS: dict[str, Callable[[AdapterContext], Adapter]] = {}

@@ -1,4 +1,7 @@
-"""Douyin (抖音): `video/list` of the authorising user (open_id), paged by cursor until has_more is false."""
+"""Douyin (抖音): `video/list` of the authorising user (open_id), paged by cursor until has_more is false.
+
+The list gives no repost flag: a caption's marker (…（来源：@某某）, 转自@某某：…) says it (`classify`).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,18 @@ from datetime import datetime
 from typing import Any
 
 from govwatch.collect.platforms.api import RateLimited, call_json
-from govwatch.collect.platforms.base import AdapterContext, AuthExpired, PlatformError, PlatformPost, register
+from govwatch.collect.platforms.base import (
+    AdapterContext,
+    AuthExpired,
+    ItemProblem,
+    Listing,
+    PlatformError,
+    PlatformPost,
+    register,
+    stamp,
+    within,
+)
+from govwatch.collect.platforms.classify import repost_marker
 from govwatch.domain.county import Account
 from govwatch.domain.model import Platform
 
@@ -35,10 +49,11 @@ class DouyinAdapter:
     def __init__(self, context: AdapterContext) -> None:
         self.context = context
 
-    async def list_posts(self, account: Account, since: datetime) -> list[PlatformPost]:
+    async def list_posts(self, account: Account, since: datetime, until: datetime | None = None) -> Listing:
         base = (account.source.url if account.source and account.source.url else BASE).rstrip("/")
         headers = {"access-token": self.context.secret(account)}
-        cursor, posts = 0, {}
+        cursor, posts, listing = 0, {}, Listing()
+        own = [account.name, account.unit]
         while True:
             data = await call_json(self.context.client, "GET", f"{base}/video/list/", backoff=self.context.backoff,
                                    check=_check, headers=headers,
@@ -46,13 +61,19 @@ class DouyinAdapter:
             page = data["data"]
             older = False
             for video in page.get("list") or []:
-                moment = datetime.fromtimestamp(int(video["create_time"]), self.context.zone)
-                if moment >= since:
-                    posts[str(video["item_id"])] = PlatformPost("douyin", account.name, str(video["item_id"]),
-                                                                video.get("title", ""), moment, video.get("title", ""),
-                                                                video.get("share_url"))
+                key = str(video.get("item_id") or "?")
+                try:
+                    moment = stamp(video.get("create_time"), "create_time", self.context.zone)
+                except ValueError as exc:
+                    listing.failed.append(ItemProblem(key, str(exc)))
+                    continue
+                if within(moment, since, until):
+                    caption = video.get("title", "")
+                    posts[key] = PlatformPost("douyin", account.name, key, caption, moment, caption,
+                                              video.get("share_url"), repost=repost_marker(caption, own) is not None)
                 # A pinned (is_top) video is old but listed first: it must not end the paging.
                 older = older or (moment < since and not video.get("is_top"))
             if not page.get("has_more") or older:
-                return sorted(posts.values(), key=lambda p: p.published_at)
+                listing.posts = list(posts.values())
+                return listing.sorted()
             cursor = page.get("cursor", 0)
