@@ -8,6 +8,7 @@ from functools import cache
 
 from govwatch.proofread.automaton import scannable
 from govwatch.proofread.county import AllowList, Verdicts, county_entries
+from govwatch.proofread.divisions import DivisionLayer, packaged_division_layer
 from govwatch.proofread.expressions import ExpressionLayer, packaged_exceptions, packaged_expressions
 from govwatch.proofread.findings import CountyLexicon, Hit, Suppression, TextFinding
 from govwatch.proofread.lexicon import LexiconLayer, packaged_entries
@@ -16,18 +17,19 @@ from govwatch.proofread.punctuation import PunctuationLayer
 from govwatch.proofread.statistical import StatisticalLayer
 
 # When two layers claim overlapping text, the earlier one here wins: personal data must always be
-# reported (and masked); the curated lexicon knows its pairs better than the generated near misses;
-# statistical suspects only fill the gaps.
-PRIORITY = ("privacy", "lexicon", "expression", "punctuation", "statistical")
+# reported (and masked); the curated lexicon knows its pairs better than the generated near misses
+# (of expressions, then of place names); statistical suspects only fill the gaps.
+PRIORITY = ("privacy", "lexicon", "expression", "place", "punctuation", "statistical")
 
 
 @cache
-def _shared_layers() -> tuple[LexiconLayer, ExpressionLayer, PunctuationLayer, PrivacyLayer, StatisticalLayer]:
+def _shared_layers() -> tuple[LexiconLayer, ExpressionLayer, DivisionLayer, PunctuationLayer, PrivacyLayer, StatisticalLayer]:
     """The packaged layers, built once per process (the expression automaton takes about a second)."""
     expressions = ExpressionLayer(packaged_expressions(), packaged_exceptions())
     return (
         LexiconLayer(packaged_entries()),
         expressions,
+        packaged_division_layer(),
         PunctuationLayer(expressions.expressions),
         PrivacyLayer(),
         StatisticalLayer.packaged(),
@@ -38,10 +40,10 @@ class Proofreader:
     """Check texts against every layer, with a county's own data and its reviewers' verdicts."""
 
     def __init__(self, county: CountyLexicon | None = None, suppressions: Iterable[Suppression] = ()) -> None:
-        lexicon, expressions, punctuation, privacy, statistical = _shared_layers()
+        lexicon, expressions, places, punctuation, privacy, statistical = _shared_layers()
         if county is not None and county.pairs:
             lexicon = LexiconLayer(lexicon.entries + county_entries(county))
-        self.layers = (lexicon, expressions, punctuation, privacy, statistical)
+        self.layers = (lexicon, expressions, places, punctuation, privacy, statistical)
         self._allow = AllowList(county.allow if county is not None else ())
         self._verdicts = Verdicts(suppressions)
 
