@@ -9,7 +9,7 @@ from functools import cache
 from govwatch.proofread.automaton import scannable
 from govwatch.proofread.county import AllowList, Verdicts, county_entries
 from govwatch.proofread.divisions import DivisionLayer, packaged_division_layer
-from govwatch.proofread.expressions import ExpressionLayer, packaged_exceptions, packaged_expressions
+from govwatch.proofread.expressions import ExpressionLayer, packaged_expression_layer
 from govwatch.proofread.findings import CountyLexicon, Hit, Suppression, TextFinding
 from govwatch.proofread.lexicon import LexiconLayer, packaged_entries
 from govwatch.proofread.privacy import PrivacyLayer
@@ -25,7 +25,7 @@ PRIORITY = ("privacy", "lexicon", "expression", "place", "punctuation", "statist
 @cache
 def _shared_layers() -> tuple[LexiconLayer, ExpressionLayer, DivisionLayer, PunctuationLayer, PrivacyLayer, StatisticalLayer]:
     """The packaged layers, built once per process (the expression automaton takes about a second)."""
-    expressions = ExpressionLayer(packaged_expressions(), packaged_exceptions())
+    expressions = packaged_expression_layer()
     return (
         LexiconLayer(packaged_entries()),
         expressions,

@@ -1,8 +1,12 @@
 """Layer 2: standard political expressions (规范表述) and their near misses.
 
-The packaged list holds only correct forms. Wrong forms are generated from it: one character
-missing or doubled, two neighbouring characters or words swapped, one character replaced by a
-same-sound or similar-shape one. A generated form is kept only when it cannot be correct text:
+The packaged list (`expressions.txt`, each line with the document it comes from) holds only correct
+forms. Wrong forms are generated from it: one character missing or doubled, two neighbouring
+characters or words swapped, one character replaced by a same-sound or similar-shape one; for an
+expression of six characters or more also 的 inserted between two of its words, two items of its list
+swapped (创新、绿色、协调), and a 顿号 written as a 逗号 or the other way round. Known wrong
+abbreviations and outdated wording (`expression_changes.tsv`: 供给侧改革, 市场在资源配置中起基础性作用)
+are listed, each with the date the wording changed and its source. A generated form is kept only when it cannot be correct text:
 it is not itself (part of) a listed expression, the replaced character does not form a word with
 its neighbours (两个确立 → 两个确定 would be ordinary text), and it is not in the packaged list of
 exceptions seen in clean official text. Findings are certain and serious: the county's rules fail
@@ -13,16 +17,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import rjieba
 
 from govwatch.proofread.automaton import Automaton
 from govwatch.proofread.confusion import confusion_sets
-from govwatch.proofread.data_files import read_text
+from govwatch.proofread.data_files import DataFileError, packaged_records, read_text
 from govwatch.proofread.findings import Hit
 
 EXPRESSIONS_FILE = "expressions.txt"
 EXCEPTIONS_FILE = "near_miss_exceptions.txt"
+CHANGES_FILE = "expression_changes.tsv"
+CHANGE_KINDS = {"abbreviation": "不规范简称", "outdated": "过时提法"}
+LIST_MARKS = "、，"  # a 顿号 written for a 逗号 or the other way round
+INSERTED = "的"  # 中国特色的社会主义: the particle a writer adds between two words of an expression
+MIN_GENERATED = 6  # expressions this long get the insertion, list-order and punctuation slips
 PUNCTUATION = set("、，；：“”‘’《》（）()「」 ,;:")
 OPTIONAL_CHARS = set("的和与及之")  # dropping these shortens an expression without making it wrong
 MIN_NEAR_MISS = 4  # shorter expressions (四风, 双碳) have too many innocent neighbours
@@ -39,13 +49,44 @@ class Variant:
     edge_end: bool
 
 
+@dataclass(frozen=True)
+class Change:
+    """A listed wrong abbreviation or outdated wording (`expression_changes.tsv`)."""
+
+    wrong: str
+    right: str
+    kind: str  # a key of CHANGE_KINDS
+    date: str  # when the wording changed (outdated) or was set out (abbreviation)
+    source: str
+
+
 def _lines(name: str) -> list[str]:
     return [s for s in (line.strip() for line in read_text(name).splitlines()) if s and not s.startswith("#")]
 
 
+def packaged_sources() -> dict[str, str]:
+    """expression → the document it comes from, for every standard expression shipped with the package;
+    a line without a source of its own has the file's (`# source:`, without its bracketed note)."""
+    default = next((line.split(":", 1)[1].split("（", 1)[0].strip() for line in read_text(EXPRESSIONS_FILE).splitlines()
+                    if line.startswith("# source:")), "")
+    return {expression: source or default for _, (expression, source) in packaged_records(EXPRESSIONS_FILE, 1, 2)}
+
+
 def packaged_expressions() -> list[str]:
     """The standard expressions shipped with the package."""
-    return _lines(EXPRESSIONS_FILE)
+    return list(packaged_sources())
+
+
+def packaged_changes() -> list[Change]:
+    """The listed wrong abbreviations and outdated wording shipped with the package."""
+    changes = []
+    for number, (wrong, right, kind, date, source) in packaged_records(CHANGES_FILE, 5):
+        if kind not in CHANGE_KINDS:
+            raise DataFileError(f"{CHANGES_FILE} 第 {number} 行：类别“{kind}”应为 {'、'.join(CHANGE_KINDS)} 之一")
+        if wrong == right or not wrong or not right:
+            raise DataFileError(f"{CHANGES_FILE} 第 {number} 行：错误写法与正确写法应不同且不为空")
+        changes.append(Change(wrong, right, kind, date, source))
+    return changes
 
 
 def packaged_exceptions() -> set[str]:
@@ -87,6 +128,8 @@ def near_misses(expression: str, is_word: Callable[[str], bool]) -> Iterator[tup
             changed = expression[:i] + other + expression[i + 1 :]
             if not _makes_word(changed, i, is_word):
                 yield changed, Variant(expression, "replaced", *edge)
+    if n >= MIN_GENERATED:
+        yield from _long_slips(expression, rjieba.cut(expression, hmm=False))
     if n < MIN_WORD_ORDER:
         return
     words = rjieba.cut(expression, hmm=False)
@@ -97,6 +140,25 @@ def near_misses(expression: str, is_word: Callable[[str], bool]) -> Iterator[tup
             swapped = expression[:position] + right + left + expression[end:]
             yield swapped, Variant(expression, "word_order", False, False)
         position += len(left)
+
+
+def _long_slips(expression: str, words: list[str]) -> Iterator[tuple[str, Variant]]:
+    """Slips of a long expression: 的 inserted between two words, two list items swapped, 、 and ， confused."""
+    position = 0
+    for left, right in zip(words, words[1:]):
+        position += len(left)
+        if len(left) >= 2 and len(right) >= 2 and not (set(left + right) & PUNCTUATION) and INSERTED not in (left[-1], right[0]):
+            yield expression[:position] + INSERTED + expression[position:], Variant(expression, "inserted", False, False)
+    for j, mark in enumerate(expression):
+        if mark in LIST_MARKS:
+            other = LIST_MARKS.replace(mark, "")
+            yield expression[:j] + other + expression[j + 1 :], Variant(expression, "list_mark", False, False)
+    for mark in LIST_MARKS:
+        items = expression.split(mark)
+        for i in range(len(items) - 1):
+            if items[i] and items[i + 1] and items[i] != items[i + 1]:
+                swapped = items[:i] + [items[i + 1], items[i]] + items[i + 2 :]
+                yield mark.join(swapped), Variant(expression, "list_order", i == 0, i + 2 == len(items))
 
 
 def _report_span(right: str, wrong: str, expressions: set[str]) -> tuple[int, int, int]:
@@ -136,14 +198,22 @@ def _is_segment(text: str, start: int, end: int) -> bool:
     )
 
 
+# What a finding of each kind is: a 顿号/逗号 slip is a punctuation error; a listed abbreviation an
+# error; everything else, a wrong standard expression, is serious.
+KIND_FINDING = {"list_mark": ("punctuation", "warning"), "abbreviation": ("expression", "error")}
+SERIOUS = ("expression", "serious")
+
+
 class ExpressionLayer:
     """Find near misses of the standard expressions; the correct forms themselves absorb matches."""
 
     name = "expression"
 
-    def __init__(self, expressions: Iterable[str], exceptions: Iterable[str] = (), is_word: Callable[[str], bool] = rjieba.has_word) -> None:
+    def __init__(self, expressions: Iterable[str], exceptions: Iterable[str] = (), is_word: Callable[[str], bool] = rjieba.has_word,
+                 sources: dict[str, str] | None = None, changes: Iterable[Change] = ()) -> None:
         self.expressions = set(expressions)
         self._is_word = is_word
+        self._sources = sources or {}
         blocked = set(exceptions) | self.expressions
         variants: dict[str, Variant] = {}
         for expression in sorted(self.expressions, key=len, reverse=True):
@@ -152,8 +222,14 @@ class ExpressionLayer:
                     variants[wrong] = variant
         for piece in self._pieces_of_expressions() & variants.keys():
             del variants[piece]
-        self._patterns = sorted(self.expressions) + sorted(variants)
-        self._variants = [None] * len(self.expressions) + [variants[w] for w in sorted(variants)]
+        listed = {c.wrong: c for c in changes if c.wrong not in self.expressions}
+        for wrong in listed:
+            variants.pop(wrong, None)
+        generated = sorted(variants)
+        self._patterns = sorted(self.expressions) + generated + sorted(listed)
+        self._variants: list[Variant | Change | None] = (
+            [None] * len(self.expressions) + [variants[w] for w in generated] + [listed[w] for w in sorted(listed)]
+        )
         self._automaton = Automaton(self._patterns)
 
     def _pieces_of_expressions(self) -> set[str]:
@@ -164,36 +240,67 @@ class ExpressionLayer:
 
     @property
     def variant_count(self) -> int:
-        """How many wrong forms were generated (for the benchmark)."""
+        """How many wrong forms were generated or listed (for the benchmark)."""
         return len(self._patterns) - len(self.expressions)
+
+    def wrong_forms(self) -> Iterator[str]:
+        """Every generated or listed wrong form (for the vocabulary's negative list)."""
+        return iter(self._patterns[len(self.expressions) :])
 
     def scan(self, text: str) -> list[Hit]:
         """Hits for near misses of standard expressions in `text` (already scannable)."""
         hits = []
         for index, start, end in self._automaton.find(text):
             variant = self._variants[index]
-            if variant is None or self._runs_on(text, start, end, variant):
+            if variant is None:
                 continue
-            wrong = self._patterns[index]
-            right_start, right_end, wrong_end = _report_span(variant.expression, wrong, self.expressions)
-            right = variant.expression[right_start:right_end]
-            shown = wrong[right_start:wrong_end]
-            hits.append(
-                Hit(
-                    start=start + right_start,
-                    end=start + wrong_end,
-                    suggestion=right,
-                    type="expression",
-                    severity="serious",
-                    certain=True,
-                    rule=f"expression:{right}",
-                    explanation=f"规范表述错误：“{shown}”应为“{right}”",
-                )
-            )
+            if isinstance(variant, Change):
+                hits.append(self._change_hit(variant, start, end))
+            elif not self._runs_on(text, start, end, variant):
+                hits.append(self._variant_hit(variant, self._patterns[index], start))
         return hits
+
+    def _variant_hit(self, variant: Variant, wrong: str, start: int) -> Hit:
+        right_start, right_end, wrong_end = _report_span(variant.expression, wrong, self.expressions)
+        right = variant.expression[right_start:right_end]
+        shown = wrong[right_start:wrong_end]
+        type_, severity = KIND_FINDING.get(variant.kind, SERIOUS)
+        source = self._sources.get(right) or self._sources.get(variant.expression)
+        return Hit(
+            start=start + right_start,
+            end=start + wrong_end,
+            suggestion=right,
+            type=type_,
+            severity=severity,
+            certain=True,
+            rule=f"expression:{right}",
+            explanation=f"规范表述错误：“{shown}”应为“{right}”" + (f"（{source}）" if source else ""),
+        )
+
+    @staticmethod
+    def _change_hit(change: Change, start: int, end: int) -> Hit:
+        type_, severity = KIND_FINDING.get(change.kind, SERIOUS)
+        when = f"，{change.date} 起" if change.kind == "outdated" else ""
+        return Hit(
+            start=start,
+            end=end,
+            suggestion=change.right,
+            type=type_,
+            severity=severity,
+            certain=True,
+            rule=f"expression:{change.right}",
+            explanation=f"{CHANGE_KINDS[change.kind]}：“{change.wrong}”应为“{change.right}”（{change.source}{when}）",
+        )
 
     def _runs_on(self, text: str, start: int, end: int, variant: Variant) -> bool:
         """Whether a changed first/last character joins the text outside into a word (价值关 + 系)."""
         if variant.edge_end and end < len(text) and self._is_word(text[end - 1 : end + 1]):
             return True
         return variant.edge_start and start > 0 and self._is_word(text[start - 1 : start + 1])
+
+
+@cache
+def packaged_expression_layer() -> ExpressionLayer:
+    """The layer over the packaged expressions, exceptions and changes (built once per process)."""
+    sources = packaged_sources()
+    return ExpressionLayer(sources, packaged_exceptions(), sources=sources, changes=packaged_changes())
