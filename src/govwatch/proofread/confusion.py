@@ -59,6 +59,8 @@ def confusion_sets() -> dict[str, dict[str, str]]:
                 for other in fields[column].strip():
                     relate(char, other, kind)
     for line in read_text("same_stroke.txt").splitlines():
+        if line.startswith("#"):
+            continue
         group = [c for c in line.split("\t") if c.strip()]
         for a in group:
             for b in group:

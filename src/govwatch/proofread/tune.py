@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+from datetime import date
 from pathlib import Path
 
+from govwatch.proofread.data_files import header_lines
 from govwatch.proofread.engine import Proofreader
 from govwatch.proofread.evaluation import SPELLING_TYPES, Pair, read_pairs
 from govwatch.proofread.split import TUNE, select
@@ -143,10 +145,9 @@ def main() -> None:
     parser.add_argument("--max-false-alarms", type=float, default=0.005)
     args = parser.parse_args()
     params, f1 = tune(args.train, args.max_false_alarms)
-    lines = [
-        "# version: 3",
-        f"# 第 3 层 统计检测参数：由 python -m govwatch.proofread.tune 在 ECSpell odw.train 的调参半区上调得"
-        f"（词表短语只取自另一半；干净句（含错句的改正句）误报上限 {args.max_false_alarms:.1%}，调参半区句级纠错 F1 {f1:.3f}），勿在 odw.test 上调。",
+    lines = header_lines(4, "统计检测参数", "python -m govwatch.proofread.tune 在 ECSpell odw.train 调参半区上调得（MIT，见 LICENSE-ECSpell）",
+                         "ECSpell odw.train 调参半区", date.today().isoformat(), "MIT") + [
+        f"# 说明：词表短语只取自另一半；干净句（含错句的改正句）误报上限 {args.max_false_alarms:.1%}，调参半区句级纠错 F1 {f1:.3f}；勿在 odw.test 上调。",
     ] + [f"{field.name}\t{getattr(params, field.name)}" for field in dataclasses.fields(params)]
     (Path(__file__).parent / "data" / PARAMETERS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
 

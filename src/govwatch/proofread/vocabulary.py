@@ -10,10 +10,18 @@ offers `wrong_forms()` (expressions, place names, and any knowledge layer added 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Protocol, runtime_checkable
 
 from govwatch.proofread.engine import default_proofreader
 from govwatch.proofread.lexicon import LexiconLayer
+
+
+@runtime_checkable
+class KnowsWrongForms(Protocol):
+    """A layer that can list every form it flags wherever it stands."""
+
+    def wrong_forms(self) -> Iterator[str]: ...
 
 
 def layer_wrong_forms(layers: Iterable[object]) -> set[str]:
@@ -22,9 +30,8 @@ def layer_wrong_forms(layers: Iterable[object]) -> set[str]:
     for layer in layers:
         if isinstance(layer, LexiconLayer):
             forms.update(e.wrong for e in layer.entries if e.right is not None and not e.guards)
-        wrong_forms = getattr(layer, "wrong_forms", None)
-        if wrong_forms is not None:
-            forms.update(wrong_forms())
+        if isinstance(layer, KnowsWrongForms):
+            forms.update(layer.wrong_forms())
     return forms
 
 
