@@ -28,7 +28,7 @@ def test_words_table_names_its_sources_and_licences():
     assert "Sun Junyi" in read_text("LICENSE-jieba") and "MIT" in read_text("LICENSE-jieba")
 
 
-OWNED = ("agencies.txt", "divisions.tsv", "expression_changes.tsv", "expressions.txt", "near_miss_exceptions.txt",
+OWNED = ("agencies.txt", "divisions.tsv", "expression_changes.tsv", "expression_variants.tsv.gz", "expressions.txt", "near_miss_exceptions.txt",
          "place_variants.tsv.gz", "places.txt.gz", "same_glyph.txt", "same_pinyin.txt", "same_stroke.txt",
          "statistical.tsv", "words.tsv")
 

@@ -103,3 +103,10 @@ def test_changes_file_rejects_an_unknown_kind(monkeypatch):
     monkeypatch.setattr(expressions, "packaged_records", lambda name, *a: iter([(9, ["甲", "乙", "typo", "2020-01-01", "某"])]))
     with pytest.raises(DataFileError, match="第 9 行"):
         expressions.packaged_changes()
+
+
+def test_the_shipped_variants_are_what_the_list_generates():
+    from govwatch.proofread.expressions import generate_variants, packaged_exceptions, packaged_variants
+
+    assert packaged_variants() == generate_variants(packaged_expressions(), packaged_exceptions()), (
+        "expressions.txt 已改动：请运行 build_data --jieba-dict … --ecspell … 重新生成 expression_variants.tsv.gz")

@@ -37,7 +37,9 @@ from govwatch.proofread.confusion import GLYPH_FILE
 from govwatch.proofread.data_files import header_lines
 from govwatch.proofread.divisions import DIVISIONS_FILE, LEVELS, VARIANTS_FILE, generate_variants, parse_division
 from govwatch.proofread.evaluation import read_pairs
-from govwatch.proofread.expressions import EXCEPTIONS_FILE, near_misses, packaged_expressions
+from govwatch.proofread.expressions import EXCEPTIONS_FILE, near_misses, packaged_expressions, variant_rows
+from govwatch.proofread.expressions import VARIANTS_FILE as EXPRESSION_VARIANTS_FILE
+from govwatch.proofread.expressions import generate_variants as generate_expression_variants
 from govwatch.proofread.glyphs import MIN_SIMILARITY, NEIGHBOURS, similar_glyphs
 from govwatch.proofread.lexicon import packaged_entries
 from govwatch.proofread.places import PLACES_FILE, is_place_name
@@ -175,9 +177,21 @@ def write(name: str, header: list[str], rows: list[str]) -> None:
 
 
 def build_vocabulary(jieba_dict: Path, ecspell: Path) -> None:
-    """words.tsv (without the known wrong forms) and near_miss_exceptions.txt."""
-    counts = build_words(jieba_dict, ecspell)
+    """near_miss_exceptions.txt, expression_variants.tsv.gz, then words.tsv without the wrong forms of
+    every layer (the negative list is read once these files are written)."""
     corpus = clean_corpus(ecspell)
+    header = header_lines(3, "规范表述近似形式例外", "ECSpell odw.train 挖掘半区正确句、政策法规标题、公文词表（MIT，见 LICENSE-ECSpell）",
+                          "ECSpell", "2022-06-01", "MIT") + [
+        "# 说明：第 2 层程序生成的近似形式中在干净公文语料里出现过的写法。由 build_data 生成，勿手改。",
+    ]
+    exceptions = build_exceptions(corpus)
+    write(EXCEPTIONS_FILE, header, exceptions)
+    header = header_lines(1, "规范表述近似错误形式", "由 expressions.txt 与 near_miss_exceptions.txt 按规则生成", "expressions.txt 第 2 版",
+                          "2025-10-23", "同 expressions.txt") + [
+        "# 说明：错误写法<TAB>规范表述<TAB>类别<TAB>首尾字是否改动；规则见 expressions.py。由 build_data 生成，勿手改。",
+    ]
+    write(EXPRESSION_VARIANTS_FILE, header, variant_rows(generate_expression_variants(packaged_expressions(), exceptions)))
+    counts = build_words(jieba_dict, ecspell)
     for gram, count in corpus_ngrams(corpus).items():
         counts[gram] = max(counts.get(gram, 0), count)
     negative = negative_list()
@@ -194,11 +208,6 @@ def build_vocabulary(jieba_dict: Path, ecspell: Path) -> None:
         "删去各知识层的错误写法（负面词表，vocabulary.negative_list）。由 build_data 生成，勿手改。",
     ]
     write(WORDS_FILE, header, [f"{w}\t{c}" for w, c in sorted(counts.items())])
-    header = header_lines(3, "规范表述近似形式例外", "ECSpell odw.train 挖掘半区正确句、政策法规标题、公文词表（MIT，见 LICENSE-ECSpell）",
-                          "ECSpell", "2022-06-01", "MIT") + [
-        "# 说明：第 2 层程序生成的近似形式中在干净公文语料里出现过的写法。由 build_data 生成，勿手改。",
-    ]
-    write(EXCEPTIONS_FILE, header, build_exceptions(corpus))
 
 
 def build_glyphs(font: Path, font_index: int) -> None:

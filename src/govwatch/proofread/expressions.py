@@ -29,6 +29,7 @@ from govwatch.proofread.findings import Hit
 EXPRESSIONS_FILE = "expressions.txt"
 EXCEPTIONS_FILE = "near_miss_exceptions.txt"
 CHANGES_FILE = "expression_changes.tsv"
+VARIANTS_FILE = "expression_variants.tsv.gz"
 CHANGE_KINDS = {"abbreviation": "不规范简称", "outdated": "过时提法"}
 LIST_MARKS = "、，"  # a 顿号 written for a 逗号 or the other way round
 INSERTED = "的"  # 中国特色的社会主义: the particle a writer adds between two words of an expression
@@ -204,24 +205,54 @@ KIND_FINDING = {"list_mark": ("punctuation", "warning"), "abbreviation": ("expre
 SERIOUS = ("expression", "serious")
 
 
+def generate_variants(expressions: Iterable[str], exceptions: Iterable[str] = (),
+                      is_word: Callable[[str], bool] = rjieba.has_word) -> dict[str, Variant]:
+    """wrong form → variant for every expression; none is an exception or a stretch of a correct expression."""
+    expressions = set(expressions)
+    blocked = set(exceptions) | expressions
+    variants: dict[str, Variant] = {}
+    for expression in sorted(expressions, key=lambda e: (-len(e), e)):
+        for wrong, variant in near_misses(expression, is_word):
+            if wrong not in blocked and wrong not in variants:
+                variants[wrong] = variant
+    pieces = {e[i:j] for e in expressions for i in range(len(e)) for j in range(i + MIN_NEAR_MISS - 1, len(e) + 1)}
+    for piece in pieces & variants.keys():
+        del variants[piece]
+    return variants
+
+
+def packaged_variants() -> dict[str, Variant]:
+    """The generated wrong forms shipped with the package (`expression_variants.tsv.gz`, written by
+    `build_data`: generating them takes most of the engine's start-up), read directly."""
+    variants = {}
+    for number, line in enumerate(read_text(VARIANTS_FILE).splitlines(), start=1):
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 4 or len(fields[3]) != 2:
+            raise DataFileError(f"{VARIANTS_FILE} 第 {number} 行：应为 错误写法<TAB>规范表述<TAB>类别<TAB>首尾是否改动（如 10）")
+        wrong, expression, kind, edges = fields
+        variants[wrong] = Variant(expression, kind, edges[0] == "1", edges[1] == "1")
+    return variants
+
+
+def variant_rows(variants: dict[str, Variant]) -> list[str]:
+    """The lines of `expression_variants.tsv.gz` for `variants`."""
+    return [f"{w}\t{v.expression}\t{v.kind}\t{int(v.edge_start)}{int(v.edge_end)}" for w, v in sorted(variants.items())]
+
+
 class ExpressionLayer:
     """Find near misses of the standard expressions; the correct forms themselves absorb matches."""
 
     name = "expression"
 
     def __init__(self, expressions: Iterable[str], exceptions: Iterable[str] = (), is_word: Callable[[str], bool] = rjieba.has_word,
-                 sources: dict[str, str] | None = None, changes: Iterable[Change] = ()) -> None:
+                 sources: dict[str, str] | None = None, changes: Iterable[Change] = (),
+                 variants: dict[str, Variant] | None = None) -> None:
         self.expressions = set(expressions)
         self._is_word = is_word
         self._sources = sources or {}
-        blocked = set(exceptions) | self.expressions
-        variants: dict[str, Variant] = {}
-        for expression in sorted(self.expressions, key=len, reverse=True):
-            for wrong, variant in near_misses(expression, is_word):
-                if wrong not in blocked and wrong not in variants:
-                    variants[wrong] = variant
-        for piece in self._pieces_of_expressions() & variants.keys():
-            del variants[piece]
+        variants = dict(variants) if variants is not None else generate_variants(self.expressions, exceptions, is_word)
         listed = {c.wrong: c for c in changes if c.wrong not in self.expressions}
         for wrong in listed:
             variants.pop(wrong, None)
@@ -231,12 +262,6 @@ class ExpressionLayer:
             [None] * len(self.expressions) + [variants[w] for w in generated] + [listed[w] for w in sorted(listed)]
         )
         self._automaton = Automaton(self._patterns)
-
-    def _pieces_of_expressions(self) -> set[str]:
-        """Every stretch of a correct expression long enough to be a generated form (so may be correct)."""
-        return {
-            e[i:j] for e in self.expressions for i in range(len(e)) for j in range(i + MIN_NEAR_MISS - 1, len(e) + 1)
-        }
 
     @property
     def variant_count(self) -> int:
@@ -303,4 +328,4 @@ class ExpressionLayer:
 def packaged_expression_layer() -> ExpressionLayer:
     """The layer over the packaged expressions, exceptions and changes (built once per process)."""
     sources = packaged_sources()
-    return ExpressionLayer(sources, packaged_exceptions(), sources=sources, changes=packaged_changes())
+    return ExpressionLayer(sources, sources=sources, changes=packaged_changes(), variants=packaged_variants())

@@ -66,6 +66,7 @@ class Parameters:
     word_ceiling: float  # a two-character word more frequent than e^this is never a suspect
     glyph: float  # prior of a rendered look-alike (`same_glyph.txt`)
     gain: float  # weight of the context's gain in log probability
+    neighbour_gap: float  # a 3–4-character word is a suspect when a confusable neighbour is e^this times as frequent
 
     def prior(self, relation: str) -> float:
         """How much more likely one slip is than another."""
@@ -120,6 +121,8 @@ class StatisticalLayer:
         self._context = ContextIndex(log_freq)
         self._cache: dict[str, tuple[float, dict[str, tuple[float, float]]]] = {}
         self._cached_for: Parameters | None = None
+        self._neighbours: dict[str, tuple[int, ...]] = {}
+        self._neighbours_for: float | None = None
 
     @classmethod
     def packaged(cls) -> StatisticalLayer:
@@ -223,8 +226,29 @@ class StatisticalLayer:
                         yield position
                     if position + 1 not in spared:
                         yield position + 1
+                elif size in (3, 4):
+                    yield from (position + i for i in self._near_neighbours(token) if position + i not in spared)
                 position += size
             base += len(line) + 1
+
+    def _near_neighbours(self, word: str) -> tuple[int, ...]:
+        """Positions of a 3–4-character word where a confusable character makes a word far more frequent
+        (哈尔宾 beside 哈尔滨): the dictionary holds misspellings as words, rare but not absent."""
+        gap = self.parameters.neighbour_gap
+        if self._neighbours_for != gap:
+            self._neighbours, self._neighbours_for = {}, gap
+        known = self._neighbours.get(word)
+        if known is None:
+            floor = self._log_freq.get(word, 0.0) + gap
+            known = tuple(
+                i for i, char in enumerate(word)
+                if any(self._log_freq[word[:i] + other + word[i + 1 :]] >= floor
+                       for other in self._context.fillers(word, i) if other in self._confusions.get(char, ()))
+            )
+            if len(self._neighbours) >= CACHE_SIZE:
+                self._neighbours.clear()
+            self._neighbours[word] = known
+        return known
 
     def _common_pairs(self) -> frozenset[str]:
         """Two-character words too frequent to be suspects (above the tuned word ceiling)."""

@@ -35,6 +35,7 @@ GRID = {
     "stay_penalty": (0.0, 0.5, 1.0, 1.5, 2.0),
     "glyph": (-4.0, -3.0, -2.0, -1.0, -0.5, 0.0, 0.5),
     "gain": (0.0, 0.5, 1.0, 1.5, 2.0, 3.0),
+    "neighbour_gap": (3.0, 4.0, 5.0, 6.0, 8.0, 99.0),  # 99: no 3–4-character word is a suspect
 }
 THRESHOLDS = [t / 4 for t in range(-8, 201)]  # up to 50: the context's gain weighs up to 3 log units each
 
@@ -117,7 +118,7 @@ def tune(train: Path, max_false_alarms: float) -> tuple[Parameters, float]:
     prepared = {}
 
     def sentences_for(candidate: Parameters) -> list[Sentence]:
-        key = (candidate.length_bonus, candidate.word_ceiling)
+        key = (candidate.length_bonus, candidate.word_ceiling, candidate.neighbour_gap)
         if key not in prepared:
             prepared[key] = prepare(pairs, layer, proofreader) + prepare(corrected, layer, proofreader, True)
         return prepared[key]
