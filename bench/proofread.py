@@ -9,7 +9,9 @@ start-up time; quality on ECSpell odw.test (sentence-level detection and correct
 P/R/F1, false alarms on clean sentences; spelling findings only, as `evaluation.spelling` says why), false alarms per 10,000 characters of clean generated
 text and on odw.test's corrected side, the seed notice's nine errors. With --peer-python (a separate venv holding pycorrector,
 jieba, loguru and pypinyin installed with --no-deps), runs pycorrector's ProperCorrector on the same
-data in a subprocess and prints its row beside ours.
+data in a subprocess and prints its row beside ours. Also scores both halves of the development set of
+real errors (bench/realerrors.py): documented wrong→right pairs corrected and clean government sentences
+flagged.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import realerrors
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ECSPELL = SHARED / "benchmarks" / "ecspell"
@@ -115,6 +119,19 @@ def run_peer(python: str, sentences: list[str]) -> list[dict] | str:
     return json.loads(done.stdout)
 
 
+def print_real_errors(check) -> None:
+    """Both halves of the development set of real errors: pairs corrected, detected, wrong findings, clean flagged."""
+    print("\n== 真实差错开发集（bench/data/realerrors，调参只用 tune 半；test 半只看这里的汇总数字）==")
+    print(f"  {'半区':<6}{'错例':>6}{'纠正':>6}{'召回':>8}{'检出':>6}{'错误发现':>8}{'干净句':>8}{'误报句':>8}{'误报率':>8}")
+    for half in realerrors.HALVES:
+        pairs = realerrors.score_pairs(realerrors.load_pairs(half), check)
+        clean = realerrors.score_clean(realerrors.load_clean(half), check)
+        print(f"  {half:<8}{pairs.pairs:>6}{pairs.corrected:>6}{pairs.recall:8.1%}{pairs.detected:>6}{pairs.wrong_findings:>8}"
+              f"{clean.sentences:>8}{clean.flagged:>8}{clean.rate:8.1%}")
+    print("  （纠正：有发现覆盖错处且按其建议改后即为正确句；检出：有发现覆盖错处；错误发现：错例上其余的发现；"
+          "误报句：有任何发现的干净句）")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--megabytes", type=float, default=10.0)
@@ -169,6 +186,8 @@ def main() -> None:
     seed = SEED.read_text(encoding="utf-8")
     found = {(f.wrong, f.suggestion) for f in proofreader.check(seed)}
     print(f"  govwatch 纠正 {len(SEED_ERRORS & found)}/9，其余发现 {len(found - SEED_ERRORS)} 处")
+
+    print_real_errors(proofreader.check)
 
     print("\n== ECSpell odw.test（句级，pycorrector eval_model_batch 口径）==")
     started = time.perf_counter()
