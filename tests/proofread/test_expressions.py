@@ -57,6 +57,8 @@ def test_a_generated_form_inside_a_correct_expression_is_dropped():
         ("深入学习习近平新时代中国特色的社会主义思想", "中国特色的社会主义", "中国特色社会主义", "expression", "serious"),  # 的 inserted
         ("要踔厉奋发，勇毅前行", "踔厉奋发，勇毅前行", "踔厉奋发、勇毅前行", "punctuation", "warning"),  # 逗号 for 顿号
         ("持续推进供给侧改革", "供给侧改革", "供给侧结构性改革", "expression", "error"),  # listed abbreviation
+        ("学习习近平近新时代中国特色社会主义思想", "习近平近新时代中国特色社会主义思想", "习近平新时代中国特色社会主义思想",
+         "expression", "serious"),  # a character typed again one further on
         ("使市场在资源配置中起基础性作用", "市场在资源配置中起基础性作用", "市场在资源配置中起决定性作用", "expression", "serious"),
     ],
 )
@@ -83,6 +85,7 @@ def test_a_finding_names_the_document_of_its_expression(proofreader):
         "贯彻创新、协调、绿色、开放、共享的新发展理念，踔厉奋发、勇毅前行。",
         "进一步全面深化改革、推进中国式现代化，构建高水平社会主义市场经济体制。",
         "稳就业、稳企业、稳市场、稳预期。",
+        "进一步增强创优营商环境的责任感。",  # 创优 + 营商环境, not 优化营商环境 short of 化
     ],
 )
 def test_the_current_forms_are_silent(proofreader, text):

@@ -188,7 +188,7 @@ def build_vocabulary(jieba_dict: Path, ecspell: Path) -> None:
     write(EXCEPTIONS_FILE, header, exceptions)
     header = header_lines(1, "规范表述近似错误形式", "由 expressions.txt 与 near_miss_exceptions.txt 按规则生成", "expressions.txt 第 2 版",
                           "2025-10-23", "同 expressions.txt") + [
-        "# 说明：错误写法<TAB>规范表述<TAB>类别<TAB>首尾字是否改动；规则见 expressions.py。由 build_data 生成，勿手改。",
+        "# 说明：错误写法<TAB>规范表述<TAB>类别<TAB>末字是否改动；规则见 expressions.py。由 build_data 生成，勿手改。",
     ]
     write(EXPRESSION_VARIANTS_FILE, header, variant_rows(generate_expression_variants(packaged_expressions(), exceptions)))
     counts = build_words(jieba_dict, ecspell)

@@ -3,7 +3,8 @@
 The packaged list (`expressions.txt`, each line with the document it comes from) holds only correct
 forms. Wrong forms are generated from it: one character missing or doubled, two neighbouring
 characters or words swapped, one character replaced by a same-sound or similar-shape one; for an
-expression of six characters or more also 的 inserted between two of its words, two items of its list
+expression of six characters or more also 的 inserted between two of its words, a character typed
+again one further on (习近平近新时代), two items of its list
 swapped (创新、绿色、协调), and a 顿号 written as a 逗号 or the other way round. Known wrong
 abbreviations and outdated wording (`expression_changes.tsv`: 供给侧改革, 市场在资源配置中起基础性作用)
 are listed, each with the date the wording changed and its source. A generated form is kept only when it cannot be correct text:
@@ -33,6 +34,7 @@ VARIANTS_FILE = "expression_variants.tsv.gz"
 CHANGE_KINDS = {"abbreviation": "不规范简称", "outdated": "过时提法"}
 LIST_MARKS = "、，"  # a 顿号 written for a 逗号 or the other way round
 INSERTED = "的"  # 中国特色的社会主义: the particle a writer adds between two words of an expression
+WINDOW = 4  # characters each side of a match's start that the segmenter sees
 MIN_GENERATED = 6  # expressions this long get the insertion, list-order and punctuation slips
 PUNCTUATION = set("、，；：“”‘’《》（）()「」 ,;:")
 OPTIONAL_CHARS = set("的和与及之")  # dropping these shortens an expression without making it wrong
@@ -42,11 +44,10 @@ MIN_WORD_ORDER = 7  # 乡村振兴 → 振兴乡村 and 安全生产 → 生产�
 
 @dataclass(frozen=True)
 class Variant:
-    """A generated wrong form of `expression`; `edge` says whether its first/last character changed."""
+    """A generated wrong form of `expression`; `edge_end` says whether its last character changed."""
 
     expression: str
     kind: str
-    edge_start: bool
     edge_end: bool
 
 
@@ -113,22 +114,21 @@ def near_misses(expression: str, is_word: Callable[[str], bool]) -> Iterator[tup
     for i, char in enumerate(expression):
         if char in PUNCTUATION:
             continue
-        edge = (i == 0, i == n - 1)
         interior = 0 < i < n - 1
         if interior and n >= 6 and char not in OPTIONAL_CHARS:
-            yield expression[:i] + expression[i + 1 :], Variant(expression, "missing", False, False)
+            yield expression[:i] + expression[i + 1 :], Variant(expression, "missing", False)
         if interior and n >= 5:
-            yield expression[:i] + char + expression[i:], Variant(expression, "doubled", False, False)
+            yield expression[:i] + char + expression[i:], Variant(expression, "doubled", False)
         if i + 1 < n - 1 and interior and expression[i + 1] not in PUNCTUATION and expression[i + 1] != char:
             swapped = expression[:i] + expression[i + 1] + char + expression[i + 2 :]
             if not is_word(expression[i + 1] + char):
-                yield swapped, Variant(expression, "swapped", False, False)
+                yield swapped, Variant(expression, "swapped", False)
         if not interior and n < 6:
             continue
         for other in confusions.get(char, ()):
             changed = expression[:i] + other + expression[i + 1 :]
             if not _makes_word(changed, i, is_word):
-                yield changed, Variant(expression, "replaced", *edge)
+                yield changed, Variant(expression, "replaced", i == n - 1)
     if n >= MIN_GENERATED:
         yield from _long_slips(expression, rjieba.cut(expression, hmm=False))
     if n < MIN_WORD_ORDER:
@@ -139,27 +139,32 @@ def near_misses(expression: str, is_word: Callable[[str], bool]) -> Iterator[tup
         if len(left) >= 2 and len(right) >= 2 and not (set(left + right) & PUNCTUATION):
             end = position + len(left) + len(right)
             swapped = expression[:position] + right + left + expression[end:]
-            yield swapped, Variant(expression, "word_order", False, False)
+            yield swapped, Variant(expression, "word_order", False)
         position += len(left)
 
 
 def _long_slips(expression: str, words: list[str]) -> Iterator[tuple[str, Variant]]:
-    """Slips of a long expression: 的 inserted between two words, two list items swapped, 、 and ， confused."""
+    """Slips of a long expression: 的 inserted between two words, a character typed again one further on
+    (习近平近新时代), two list items swapped, 、 and ， confused."""
+    for i in range(2, len(expression)):
+        echo = expression[i - 2]
+        if echo not in PUNCTUATION and expression[i - 1] not in PUNCTUATION and echo != expression[i - 1]:
+            yield expression[:i] + echo + expression[i:], Variant(expression, "echoed", False)
     position = 0
     for left, right in zip(words, words[1:]):
         position += len(left)
         if len(left) >= 2 and len(right) >= 2 and not (set(left + right) & PUNCTUATION) and INSERTED not in (left[-1], right[0]):
-            yield expression[:position] + INSERTED + expression[position:], Variant(expression, "inserted", False, False)
+            yield expression[:position] + INSERTED + expression[position:], Variant(expression, "inserted", False)
     for j, mark in enumerate(expression):
         if mark in LIST_MARKS:
             other = LIST_MARKS.replace(mark, "")
-            yield expression[:j] + other + expression[j + 1 :], Variant(expression, "list_mark", False, False)
+            yield expression[:j] + other + expression[j + 1 :], Variant(expression, "list_mark", False)
     for mark in LIST_MARKS:
         items = expression.split(mark)
         for i in range(len(items) - 1):
             if items[i] and items[i + 1] and items[i] != items[i + 1]:
                 swapped = items[:i] + [items[i + 1], items[i]] + items[i + 2 :]
-                yield mark.join(swapped), Variant(expression, "list_order", i == 0, i + 2 == len(items))
+                yield mark.join(swapped), Variant(expression, "list_order", i + 2 == len(items))
 
 
 def _report_span(right: str, wrong: str, expressions: set[str]) -> tuple[int, int, int]:
@@ -229,16 +234,16 @@ def packaged_variants() -> dict[str, Variant]:
         if not line or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) != 4 or len(fields[3]) != 2:
-            raise DataFileError(f"{VARIANTS_FILE} 第 {number} 行：应为 错误写法<TAB>规范表述<TAB>类别<TAB>首尾是否改动（如 10）")
-        wrong, expression, kind, edges = fields
-        variants[wrong] = Variant(expression, kind, edges[0] == "1", edges[1] == "1")
+        if len(fields) != 4 or fields[3] not in ("0", "1"):
+            raise DataFileError(f"{VARIANTS_FILE} 第 {number} 行：应为 错误写法<TAB>规范表述<TAB>类别<TAB>末字是否改动（0 或 1）")
+        wrong, expression, kind, edge_end = fields
+        variants[wrong] = Variant(expression, kind, edge_end == "1")
     return variants
 
 
 def variant_rows(variants: dict[str, Variant]) -> list[str]:
     """The lines of `expression_variants.tsv.gz` for `variants`."""
-    return [f"{w}\t{v.expression}\t{v.kind}\t{int(v.edge_start)}{int(v.edge_end)}" for w, v in sorted(variants.items())]
+    return [f"{w}\t{v.expression}\t{v.kind}\t{int(v.edge_end)}" for w, v in sorted(variants.items())]
 
 
 class ExpressionLayer:
@@ -318,10 +323,20 @@ class ExpressionLayer:
         )
 
     def _runs_on(self, text: str, start: int, end: int, variant: Variant) -> bool:
-        """Whether a changed first/last character joins the text outside into a word (价值关 + 系)."""
+        """Whether a changed last character joins the text after into a word (价值关 + 系), or the match
+        starts inside a word of the text (创优营商环境 is 创优 + 营商环境, not 优化营商环境 short of 化; but
+        学习习近平 is 学习 + 习近平, though 习习 is a word too)."""
         if variant.edge_end and end < len(text) and self._is_word(text[end - 1 : end + 1]):
             return True
-        return variant.edge_start and start > 0 and self._is_word(text[start - 1 : start + 1])
+        if start == 0 or not self._is_word(text[start - 1 : start + 1]):
+            return False
+        window = max(0, start - WINDOW)
+        position = window
+        for token in rjieba.cut(text[window : start + WINDOW], hmm=False):
+            if position >= start:
+                return position != start
+            position += len(token)
+        return False
 
 
 @cache

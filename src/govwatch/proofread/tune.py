@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 from datetime import date
 from pathlib import Path
 
-from govwatch.proofread.data_files import header_lines
+from govwatch.proofread.data_files import DataFileError, header_lines
 from govwatch.proofread.engine import Proofreader
 from govwatch.proofread.evaluation import SPELLING_TYPES, Pair, read_pairs
 from govwatch.proofread.split import TUNE, select
@@ -106,11 +107,34 @@ def _apply(sentence: Sentence, replacements: dict[int, str]) -> str:
     return text
 
 
-def tune(train: Path, max_false_alarms: float) -> tuple[Parameters, float]:
-    """The best parameters found and their F1 on the training file."""
+def realerror_pairs(folder: Path) -> list[Pair]:
+    """The tuning half of the development set of real errors (`bench/data/realerrors`: pairs.jsonl and
+    clean.jsonl, rows with "half": "tune" only; the test half is never read into the tuner): each pair's
+    sentence (or bare wrong form) and its correction, each clean sentence as itself."""
+    pairs = []
+    for name in ("pairs.jsonl", "clean.jsonl"):
+        for number, line in enumerate((folder / name).read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DataFileError(f"{folder / name} 第 {number} 行：不是 JSON（{exc.msg}）") from exc
+            if row.get("half") != "tune":
+                continue
+            if name == "clean.jsonl":
+                pairs.append(Pair(row["text"], row["text"]))
+            else:
+                text = row["sentence"] if row.get("sentence") is not None else row["wrong"]
+                pairs.append(Pair(text, text.replace(row["wrong"], row["right"], 1)))
+    return pairs
+
+
+def tune(train: Path, max_false_alarms: float, realerrors: Path | None = None) -> tuple[Parameters, float]:
+    """The best parameters found and their F1 on the tuning data."""
     proofreader = Proofreader()
     layer = next(l for l in proofreader.layers if l.name == "statistical")
-    pairs = select(read_pairs(train), TUNE)
+    pairs = select(read_pairs(train), TUNE) + (realerror_pairs(realerrors) if realerrors is not None else [])
     # The corrected side of every erroneous sentence is clean text too: 869 clean sentences instead of
     # 366 make the false-alarm cap an estimate to trust (one sentence is 0.12 points, not 0.27).
     corrected = [Pair(p.target, p.target) for p in pairs if p.source != p.target]
@@ -144,10 +168,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--train", type=Path, required=True)
     parser.add_argument("--max-false-alarms", type=float, default=0.005)
+    parser.add_argument("--realerrors", type=Path, help="bench/data/realerrors: its tuning half joins odw.train's")
     args = parser.parse_args()
-    params, f1 = tune(args.train, args.max_false_alarms)
-    lines = header_lines(4, "统计检测参数", "python -m govwatch.proofread.tune 在 ECSpell odw.train 调参半区上调得（MIT，见 LICENSE-ECSpell）",
-                         "ECSpell odw.train 调参半区", date.today().isoformat(), "MIT") + [
+    params, f1 = tune(args.train, args.max_false_alarms, args.realerrors)
+    data = "ECSpell odw.train 调参半区" + ("及真实差错开发集调参半区" if args.realerrors else "")
+    lines = header_lines(4, "统计检测参数", f"python -m govwatch.proofread.tune 在 {data} 上调得（ECSpell：MIT，见 LICENSE-ECSpell）",
+                         data, date.today().isoformat(), "MIT") + [
         f"# 说明：词表短语只取自另一半；干净句（含错句的改正句）误报上限 {args.max_false_alarms:.1%}，调参半区句级纠错 F1 {f1:.3f}；勿在 odw.test 上调。",
     ] + [f"{field.name}\t{getattr(params, field.name)}" for field in dataclasses.fields(params)]
     (Path(__file__).parent / "data" / PARAMETERS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
