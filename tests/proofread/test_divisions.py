@@ -107,3 +107,10 @@ def test_packaged_files_carry_their_header_and_load():
         header = read_text(name).splitlines()[:6]
         assert [line.split(":")[0] for line in header] == ["# version", "# name", "# source", "# edition", "# date", "# licence"]
     assert len(packaged_divisions()) > 3500 and len(packaged_variants()) > 40_000
+
+
+def test_a_prefecture_after_another_province_is_found_but_not_a_county_of_that_province(proofreader):
+    found = [(f.wrong, f.suggestion, f.severity) for f in proofreader.check("赴甘肃银川考察") if f.rule.startswith("place:")]
+    assert found == [("甘肃银川", "宁夏银川", "serious")]
+    for text in ("北京朝阳区", "辽宁朝阳市", "陕西西安", "青海海南藏族自治州"):  # 朝阳区 is Beijing's; 海南州 Qinghai's
+        assert [f for f in proofreader.check(text) if f.rule.startswith("place:")] == []

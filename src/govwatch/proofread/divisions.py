@@ -7,6 +7,7 @@ each matched as a certain finding:
 - a wrong level suffix: 内蒙古省, 广西省, 北京省, 香港市 → 内蒙古自治区, 广西壮族自治区 …;
 - the ethnic names of an autonomous unit dropped, reordered, or with 族 added or lost:
   广西自治区, 新疆维吾尔族自治区, 湘西苗族土家族自治州, 延边朝鲜族自治县;
+- a prefecture after the wrong province: 甘肃银川 → 宁夏银川;
 - one character of the name replaced by a same-sound, near-sound or similar-shape common character,
   dropped, doubled, or swapped with its neighbour (成固县, 乌鲁木奇, 呼和浩市).
 
@@ -40,7 +41,7 @@ from govwatch.proofread.places import SUFFIXES, Gazetteer, packaged_gazetteer
 
 DIVISIONS_FILE = "divisions.tsv"
 VARIANTS_FILE = "place_variants.tsv.gz"
-KINDS = ("suffix", "slip")
+KINDS = ("suffix", "parent", "slip")
 SOURCE = "行政区划（jionlp 1.5.31，民政部区划代码 2025）"
 LEVELS = ("省级", "地级", "县级")
 # Longest first, so that 自治州 is read before 州 and 特别行政区 before 区.
@@ -71,7 +72,7 @@ class Variant:
     """A generated wrong form of a division's name."""
 
     right: str
-    kind: str  # "suffix" (level or ethnic names wrong: serious) or "slip" (a character wrong)
+    kind: str  # "suffix" (level or ethnic names wrong), "parent" (another province's city): serious; "slip" (a character)
 
 
 def parse_division(level: int, name: str, short: str, parent: str) -> Division:
@@ -168,6 +169,29 @@ def division_variants(d: Division, by_name: dict[str, Division], is_word: Callab
             yield wrong_stem, Variant(d.stem, "slip")
 
 
+def parent_slips(divisions: list[Division]) -> Iterator[tuple[str, Variant]]:
+    """A prefecture named after the wrong province (甘肃银川 → 宁夏银川; 甘肃省银川市 → 宁夏回族自治区银川市):
+    short after short, full after full, for every prefecture whose name no division of the named
+    province shares (北京朝阳 is right: 朝阳区 is Beijing's, though 朝阳市 is Liaoning's)."""
+    provinces = {d.name: d for d in divisions if d.level == 0}
+    names_in: dict[str, set[str]] = {name: set() for name in provinces}
+    province_of: dict[str, str] = {}
+    for d in divisions:
+        province = d.name if d.level == 0 else d.parent if d.parent in provinces else province_of.get(d.parent, "")
+        province_of[d.name] = province
+        if province:
+            names_in[province].update((d.name, d.stem))
+    shorts = {p.stem for p in provinces.values()}
+    for city in (d for d in divisions if d.level == 1 and d.parent in provinces):
+        right = provinces[city.parent]
+        for wrong in provinces.values():
+            if wrong is right:
+                continue
+            for wrong_form, right_form, city_form in ((wrong.stem, right.stem, city.stem), (wrong.name, right.name, city.name)):
+                if len(city_form) >= 2 and city_form not in names_in[wrong.name] and city_form not in shorts:
+                    yield wrong_form + city_form, Variant(right_form + city_form, "parent")
+
+
 def _makes_word(text: str, index: int, is_word: Callable[[str], bool]) -> bool:
     """Whether the character at `index` forms a word of 2–3 characters with a neighbour inside `text`."""
     return any(
@@ -203,6 +227,8 @@ def generate_variants(divisions: Iterable[Division], gazetteer: Iterable[str],
         for wrong, variant in division_variants(d, by_name, is_word, is_real):
             if wrong not in variants and not is_real(wrong):
                 variants[wrong] = variant
+    for wrong, variant in parent_slips(divisions):
+        variants.setdefault(wrong, variant)
     return variants
 
 
@@ -247,7 +273,7 @@ class DivisionLayer:
             if variant is None or self._guarded(text, start, end, variant):
                 continue
             wrong = self._patterns[index]
-            serious = variant.kind == "suffix"
+            serious = variant.kind != "slip"
             hits.append(
                 Hit(
                     start=start,
