@@ -142,3 +142,21 @@ def test_weighing_with_a_floor_keeps_every_candidate_that_can_pass():
         kept = context.weigh(frame, windows, 2.0, 3.0, need)
         passing = {o: v for o, v in everything.items() if v[0] + 3.0 * v[1] >= need}
         assert {o: kept[o] for o in passing} == passing
+
+
+def test_a_three_or_four_character_word_with_a_far_more_frequent_neighbour_is_a_suspect(proofreader):
+    layer = next(l for l in proofreader.layers if l.name == "statistical")  # alone: the lexicon lists these too
+    found = {(text[h.start], h.suggestion) for text in ("全县上下要再接再励。", "文章针贬时弊。", "园区建筑美仑美奂。") for h in layer.scan(text)}
+    assert found == {("励", "厉"), ("贬", "砭"), ("仑", "轮")}
+    assert [h for text in ("全县上下要再接再厉。", "文章针砭时弊。", "园区建筑美轮美奂。") for h in layer.scan(text)] == []
+
+
+def test_the_neighbour_search_is_off_at_a_gap_no_word_can_reach():
+    import dataclasses
+
+    from govwatch.proofread.statistical import StatisticalLayer
+
+    layer = StatisticalLayer.packaged()
+    assert layer._near_neighbours("哈尔宾") == (2,) and layer._near_neighbours("哈尔滨") == ()
+    layer.parameters = dataclasses.replace(layer.parameters, neighbour_gap=99.0)
+    assert layer._near_neighbours("哈尔宾") == ()

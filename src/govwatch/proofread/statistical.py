@@ -240,15 +240,22 @@ class StatisticalLayer:
         known = self._neighbours.get(word)
         if known is None:
             floor = self._log_freq.get(word, 0.0) + gap
-            known = tuple(
-                i for i, char in enumerate(word)
-                if any(self._log_freq[word[:i] + other + word[i + 1 :]] >= floor
-                       for other in self._context.fillers(word, i) if other in self._confusions.get(char, ()))
-            )
+            known = tuple(i for i, char in enumerate(word) if self._has_neighbour(word, i, floor))
             if len(self._neighbours) >= CACHE_SIZE:
                 self._neighbours.clear()
             self._neighbours[word] = known
         return known
+
+    def _has_neighbour(self, word: str, index: int, floor: float) -> bool:
+        """Whether a character confusable with word[index] makes a word of log frequency `floor` or more
+        (the fillers come most frequent first, so the search stops at the first one below it)."""
+        confusable = self._confusions.get(word[index], {})
+        for other in self._context.fillers(word, index):
+            if self._log_freq[word[:index] + other + word[index + 1 :]] < floor:
+                return False
+            if other in confusable:
+                return True
+        return False
 
     def _common_pairs(self) -> frozenset[str]:
         """Two-character words too frequent to be suspects (above the tuned word ceiling)."""
