@@ -1,22 +1,23 @@
 """Layer 3 of the knowledge layers: wrong forms of the names of China's administrative divisions (行政区划).
 
-Provinces, prefectures and counties (34 + 350 + 3,192 names in `divisions.tsv`, built by `build_data
---places` from the divisions jionlp ships) are turned into the wrong forms writers actually produce,
-each matched as a certain finding:
+Provinces, prefectures and counties (34 + 346 + 3,192 names in `divisions.tsv`, built by `build_data
+--places` from the divisions jionlp ships) are turned into the wrong forms writers actually produce
+(by `build_data`, into `place_variants.tsv.gz`: generating them takes seconds), each matched as a
+certain finding:
 
 - a wrong level suffix: 内蒙古省, 广西省, 北京省, 香港市 → 内蒙古自治区, 广西壮族自治区 …;
 - the ethnic names of an autonomous unit dropped, reordered, or with 族 added or lost:
   广西自治区, 新疆维吾尔族自治区, 湘西苗族土家族自治州, 延边朝鲜族自治县;
 - a prefecture after the wrong province: 甘肃银川 → 宁夏银川;
-- one character of the name replaced by a same-sound, near-sound or similar-shape common character,
-  dropped, doubled, or swapped with its neighbour (成固县, 乌鲁木奇, 呼和浩市).
+- one character of the name replaced by a same-sound or similar-shape common character, dropped,
+  doubled, or swapped with its neighbour (成固县, 乌鲁木奇, 呼和浩市).
 
 Guards, because a real name or an ordinary word must never fire: a generated form is dropped when it
 is itself the name (or the name without its suffix) of any place of the national gazetteer, village
 level included (`places.txt.gz`), or a dictionary word; a bare name without its suffix is generated
 only for names of three characters or more, and only where the replaced character forms no word with
 its neighbours. A two-character county (眉县, 和县) is a single character before its suffix, and 每县 or
-该县 are ordinary text, so its slips are matched only after its own prefecture (宝鸡市梅县, 宝鸡梅县).
+该县 are ordinary text, so its slips are matched only after its own prefecture (宝鸡市媚县, 宝鸡媚县).
 In the text, a match is dropped when the suffix joins the next character into a word (成固县长, 香港市民,
 香港市场), when its first character joins the previous one into a word (完成固县), when it lies inside a
 longer real name, and after 原 (原户县: a name that was right when the place still had it). The correct
