@@ -160,3 +160,15 @@ def test_the_neighbour_search_is_off_at_a_gap_no_word_can_reach():
     assert layer._near_neighbours("哈尔宾") == (2,) and layer._near_neighbours("哈尔滨") == ()
     layer.parameters = dataclasses.replace(layer.parameters, neighbour_gap=99.0)
     assert layer._near_neighbours("哈尔宾") == ()
+
+
+def test_people_named_after_their_post_are_no_suspects(proofreader):
+    for text in ("8月24日下午，县长高巍主持召开调度会。", "县政府领导孙旭、蔡军、李向平、罗平华、赵金锋参加。", "副县长秦献鹏，县政协副主席周学斌参加。"):
+        assert [f for f in proofreader.check(text) if f.rule.startswith("stat:")] == []
+
+
+def test_only_the_names_are_spared():
+    from govwatch.proofread.statistical import _names_after_titles
+
+    text = "市、县领导曾斌、欧春芳参加，县长高巍主持。县长要求各单位。"
+    assert [text[a:b] for a, b in _names_after_titles(text)] == ["曾斌", "欧春芳", "高巍"]

@@ -44,6 +44,14 @@ NUMERAL = re.compile(
     "|[零〇一二三四五六七八九十两]+[十百千万亿][零〇一二三四五六七八九十百千万亿]*"
     "|[零〇一二三四五六七八九]{3,}"
 )
+# People named after their post (县长高巍主持, 副县长秦献鹏，) and the list that follows (县领导孙旭、蔡军、
+# 李向平): a name is no dictionary word, and its characters look like slips. Only a name opening with a
+# common surname (the 100 of 《百家姓》 most borne today) is spared.
+TITLE = re.compile("(?:书记|县长|市长|省长|区长|镇长|乡长|主任|主席|局长|部长|厅长|处长|科长|所长|院长|校长|"
+                   "巡视员|调研员|常委|委员|领导|记者|通讯员)[：:]?")
+SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+NAME_END = "、，。；：）,;:) \n"
 WORDS_FILE = "words.tsv"
 CACHE_SIZE = 100_000  # contexts remembered (≈ 30 MB at most); most repeats are near each other
 _NO_FITS: dict[str, tuple[float, float]] = {}  # shared by every cached context without a candidate (never mutated)
@@ -101,6 +109,29 @@ class Feature:
     alone: float  # log frequency of the written character as a word by itself
     original: float  # best word the written character already forms (0 if none)
     gain: float  # log probability the context gains with the replacement
+
+
+def _names_after_titles(line: str) -> Iterator[tuple[int, int]]:
+    """Spans of the people's names right after a post title (the first opening with a common surname), and
+    of the 、-list of names that follows:
+    three characters where punctuation or a word follows them, else two (高巍主持 is 高巍 + 主持, 赵金锋参加
+    赵金锋 + 参加)."""
+    for title in TITLE.finditer(line):
+        start = title.end()
+        if start >= len(line) or line[start] not in SURNAMES:  # the first name vouches for the list
+            continue
+        while start < len(line):
+            size = 3 if start + 3 <= len(line) and line[start + 2] not in NAME_END and (
+                start + 3 == len(line) or line[start + 3] in NAME_END
+                or (rjieba.has_word(line[start + 3 : start + 5]) and not rjieba.has_word(line[start + 2 : start + 4]))
+            ) else 2
+            if start + size > len(line) or any(c in NAME_END for c in line[start : start + size]):
+                break
+            yield start, start + size
+            if start + size < len(line) and line[start + size] == "、":
+                start += size + 1
+            else:
+                break
 
 
 class StatisticalLayer:
@@ -214,6 +245,7 @@ class StatisticalLayer:
         base = 0
         for line in text.split("\n"):
             spared = {base + i for m in NUMERAL.finditer(line) for i in range(m.start(), m.end())}
+            spared.update(base + i for start, end in _names_after_titles(line) for i in range(start, end))
             spared.update(base + i for _, start, end in self._names.find(line) for i in range(start, end))
             position = base
             for token in cut(line, hmm=False):
