@@ -1,7 +1,9 @@
 """Layer 3: statistical suspects — a character unlikely where it stands, with a confusable one that fits.
 
 A character the segmenter leaves on its own (it joins no dictionary word with its neighbours), or one
-of a rare two-character token, is a suspect unless it is a common function word. Each same-sound,
+of a rare two-character token, is a suspect unless it is a common function word; so is one of a 3–4-character
+token when a confusable character in its place makes a word e^`neighbour_gap` times as frequent (jieba's
+dictionary holds misspellings such as 再接再励 as words). Each same-sound,
 near-sound or similar-shape replacement is tried: if it joins a neighbour into a frequent word, the
 replacement scores by that word's log frequency and length, less what the original character already
 had going for it, plus how much likelier the whole 7-character context becomes (`ContextIndex.weigh`).
@@ -10,7 +12,8 @@ odw.train by `python -m govwatch.proofread.tune` (never on odw.test). Findings a
 `certain=False`.
 
 Characters of a government body's short name (县卫健局, 市发改委; `agencies.txt`) are never suspects,
-as numerals are not: 县委 is far more frequent than 县卫, yet the name is right as written. Nor are
+as numerals are not, nor people's names right after their post (县长高巍主持): 县委 is far more frequent
+than 县卫, yet the name is right as written. Nor are
 those of a county's, township's or village's name (`places.py`), looked up only for the few characters
 that have a replacement to weigh, since the gazetteer is too large to scan every line with.
 
@@ -236,7 +239,8 @@ class StatisticalLayer:
         return found
 
     def _candidates(self, text: str) -> Iterator[int]:
-        """Indices of the characters of single Han-character tokens and of rare two-character tokens.
+        """Indices of the characters of single Han-character tokens, of rare two-character tokens, and of
+        3–4-character tokens where a far more frequent confusable neighbour exists (`_near_neighbours`).
 
         Segments line by line, so that a 10 MB text never becomes one list of millions of tokens.
         """
