@@ -54,8 +54,8 @@ SENTENCES = [
 ]
 
 
-LAYER_LABELS = {"lexicon": "第一层", "knowledge": "知识库", "expression": "第二层", "statistical": "第三层",
-                "punctuation": "第四层", "privacy": "第五层"}
+LAYER_LABELS = {"lexicon": "第一层", "knowledge": "知识库", "expression": "第二层", "place": "地名",
+                "statistical": "第三层", "punctuation": "第四层", "privacy": "第五层"}
 
 
 def generate(megabytes: float, seed: int = 7) -> str:
@@ -157,7 +157,7 @@ def main() -> None:
     for layer in proofreader.layers:
         print(f"  {LAYER_LABELS[layer.name]:<8} {layer.name:<12} {throughput(layer.scan, scan):7.2f} MB/s")
     certain = [l for l in proofreader.layers if l.name != "statistical"]
-    print(f"  第1、2、4、5层与知识库合计 {throughput(lambda t: [l.scan(t) for l in certain], scan):7.2f} MB/s")
+    print(f"  第1、2、4、5层与知识库、地名合计 {throughput(lambda t: [l.scan(t) for l in certain], scan):7.2f} MB/s")
     started = time.process_time()
     findings = proofreader.check(text)
     whole = megabytes / (time.process_time() - started)

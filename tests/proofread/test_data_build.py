@@ -1,7 +1,9 @@
 """The derived data: odw.train split into a mining and a tuning half, jieba's notice shipped with words.tsv."""
 
+import pytest
+
 from govwatch.proofread.build_data import corpus_ngrams
-from govwatch.proofread.data_files import read_text
+from govwatch.proofread.data_files import header_lines, read_text
 from govwatch.proofread.evaluation import Pair
 from govwatch.proofread.split import MINE, TUNE, half, select
 
@@ -21,6 +23,24 @@ def test_mined_phrases_are_made_of_whole_words():
 
 
 def test_words_table_names_its_sources_and_licences():
-    header = "\n".join(read_text("words.tsv").splitlines()[:2])
+    header = "\n".join(read_text("words.tsv").splitlines()[:7])
     assert "jieba 0.42.1" in header and "LICENSE-jieba" in header and "挖掘半区" in header
     assert "Sun Junyi" in read_text("LICENSE-jieba") and "MIT" in read_text("LICENSE-jieba")
+
+
+OWNED = ("agencies.txt", "divisions.tsv", "expression_changes.tsv", "expression_variants.tsv.gz", "expressions.txt", "near_miss_exceptions.txt",
+         "place_variants.tsv.gz", "places.txt.gz", "same_glyph.txt", "same_pinyin.txt", "same_stroke.txt",
+         "statistical.tsv", "words.tsv")
+
+
+@pytest.mark.parametrize("name", OWNED)
+def test_every_data_file_starts_with_its_header(name):
+    header = read_text(name).splitlines()[:6]
+    keys = [line.split(":", 1)[0] for line in header]
+    assert keys == ["# version", "# name", "# source", "# edition", "# date", "# licence"]
+    assert all(line.split(":", 1)[1].strip() for line in header)
+
+
+def test_header_lines_are_written_in_the_shared_order():
+    assert header_lines(1, "名", "源", "版", "2026-01-01", "MIT") == [
+        "# version: 1", "# name: 名", "# source: 源", "# edition: 版", "# date: 2026-01-01", "# licence: MIT"]

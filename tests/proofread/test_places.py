@@ -36,8 +36,9 @@ def test_the_packaged_gazetteer_covers_townships_and_villages_such_as_the_seed_c
     assert len(places) > 300_000
     for name in ("横渠镇", "汤峪镇", "首善街道", "横渠村", "齐圣村"):
         assert places.covering(name, 0) == name
-    header = read_text(PLACES_FILE).splitlines()[:2]
-    assert header[0] == "# version: 1" and "jionlp 1.5.31" in header[1] and "LICENSE-jionlp" in header[1]
+    header = read_text(PLACES_FILE).splitlines()[:6]
+    assert header[0] == "# version: 2" and "jionlp 1.5.31" in header[2] and "LICENSE-jionlp" in header[2]
+    assert header[5] == "# licence: Apache-2.0"
     assert "Apache License" in read_text("LICENSE-jionlp")
 
 

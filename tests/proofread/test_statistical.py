@@ -142,3 +142,33 @@ def test_weighing_with_a_floor_keeps_every_candidate_that_can_pass():
         kept = context.weigh(frame, windows, 2.0, 3.0, need)
         passing = {o: v for o, v in everything.items() if v[0] + 3.0 * v[1] >= need}
         assert {o: kept[o] for o in passing} == passing
+
+
+def test_a_three_or_four_character_word_with_a_far_more_frequent_neighbour_is_a_suspect(proofreader):
+    layer = next(l for l in proofreader.layers if l.name == "statistical")  # alone: the lexicon lists these too
+    found = {(text[h.start], h.suggestion) for text in ("全县上下要再接再励。", "文章针贬时弊。", "园区建筑美仑美奂。") for h in layer.scan(text)}
+    assert found == {("励", "厉"), ("贬", "砭"), ("仑", "轮")}
+    assert [h for text in ("全县上下要再接再厉。", "文章针砭时弊。", "园区建筑美轮美奂。") for h in layer.scan(text)] == []
+
+
+def test_the_neighbour_search_is_off_at_a_gap_no_word_can_reach():
+    import dataclasses
+
+    from govwatch.proofread.statistical import StatisticalLayer
+
+    layer = StatisticalLayer.packaged()
+    assert layer._near_neighbours("哈尔宾") == (2,) and layer._near_neighbours("哈尔滨") == ()
+    layer.parameters = dataclasses.replace(layer.parameters, neighbour_gap=99.0)
+    assert layer._near_neighbours("哈尔宾") == ()
+
+
+def test_people_named_after_their_post_are_no_suspects(proofreader):
+    for text in ("8月24日下午，县长高巍主持召开调度会。", "县政府领导孙旭、蔡军、李向平、罗平华、赵金锋参加。", "副县长秦献鹏，县政协副主席周学斌参加。"):
+        assert [f for f in proofreader.check(text) if f.rule.startswith("stat:")] == []
+
+
+def test_only_the_names_are_spared():
+    from govwatch.proofread.statistical import _names_after_titles
+
+    text = "市、县领导曾斌、欧春芳参加，县长高巍主持。县长要求各单位。"
+    assert [text[a:b] for a, b in _names_after_titles(text)] == ["曾斌", "欧春芳", "高巍"]

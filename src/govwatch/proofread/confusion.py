@@ -25,6 +25,17 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+def is_common(char: str) -> bool:
+    """A Han character of GB 2312: the 6,763 of everyday simplified writing, what a writer meant."""
+    if not "\u4e00" <= char <= "\u9fff":
+        return False
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @cache
 def confusion_sets() -> dict[str, dict[str, str]]:
     """char → {confusable char: relation}, keeping the closest relation when several apply."""
@@ -48,6 +59,8 @@ def confusion_sets() -> dict[str, dict[str, str]]:
                 for other in fields[column].strip():
                     relate(char, other, kind)
     for line in read_text("same_stroke.txt").splitlines():
+        if line.startswith("#"):
+            continue
         group = [c for c in line.split("\t") if c.strip()]
         for a in group:
             for b in group:

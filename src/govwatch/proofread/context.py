@@ -65,6 +65,10 @@ class ContextIndex:
         right = max(0, index + WIDTH + 1 - len(text))
         return PAD * left + text[index - WIDTH + left : index + WIDTH + 1] + PAD * right
 
+    def fillers(self, word: str, index: int) -> str:
+        """The characters that, in place of word[index], make a table word, most frequent first."""
+        return self._wildcards.get(word[:index] + "?" + word[index + 1 :], "")
+
     def completions(self, key: str, candidates: dict[str, str]) -> list[Completions]:
         """The windows in which some candidate, in place of the middle character, completes a table word."""
         log_freq, wildcards = self._log_freq, self._wildcards

@@ -1,7 +1,8 @@
 """Read the engine's own tab-separated data files from the installed package.
 
 Every data file is UTF-8, one record a line, fields separated by tabs, `#` starting a comment line;
-the first comment line carries its version (`# version: N`). Errors name the file and the line so
+the first comment lines are its header (`# version: N`, then `# name:`, `# source:`, `# edition:`,
+`# date:`, `# licence:`, which `govwatch lexicon list` shows). Errors name the file and the line so
 that whoever edits the lexicons sees at once where they went wrong. A large generated file may be
 gzip-compressed (`.gz`); it reads the same.
 """
@@ -45,3 +46,9 @@ def records(text: str, source: str, min_fields: int, max_fields: int | None = No
 def packaged_records(name: str, min_fields: int, max_fields: int | None = None) -> Iterator[tuple[int, list[str]]]:
     """Records of a packaged data file."""
     return records(read_text(name), name, min_fields, max_fields)
+
+
+def header_lines(version: int, name: str, source: str, edition: str, date: str, licence: str) -> list[str]:
+    """The header of a generated data file, in the order every data file uses."""
+    fields = {"version": version, "name": name, "source": source, "edition": edition, "date": date, "licence": licence}
+    return [f"# {key}: {value}" for key, value in fields.items()]

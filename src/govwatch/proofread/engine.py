@@ -8,7 +8,8 @@ from functools import cache
 
 from govwatch.proofread.automaton import scannable
 from govwatch.proofread.county import AllowList, Verdicts, county_entries, county_leaders
-from govwatch.proofread.expressions import ExpressionLayer, packaged_exceptions, packaged_expressions
+from govwatch.proofread.divisions import DivisionLayer, packaged_division_layer
+from govwatch.proofread.expressions import ExpressionLayer, packaged_expression_layer
 from govwatch.proofread.findings import CountyLexicon, Hit, Suppression, TextFinding
 from govwatch.proofread.knowledge import KnowledgeLayer, packaged_knowledge
 from govwatch.proofread.lexicon import LexiconLayer, packaged_entries
@@ -18,18 +19,21 @@ from govwatch.proofread.statistical import StatisticalLayer
 
 # When two layers claim overlapping text, the earlier one here wins: personal data must always be
 # reported (and masked); the curated lexicon (with the county's pairs) and the knowledge lists know
-# their pairs better than the generated near misses; statistical suspects only fill the gaps.
-PRIORITY = ("privacy", "lexicon", "knowledge", "expression", "punctuation", "statistical")
+# their pairs better than the generated near misses (of expressions, then of place names); statistical
+# suspects only fill the gaps.
+PRIORITY = ("privacy", "lexicon", "knowledge", "expression", "place", "punctuation", "statistical")
+_Layers = tuple[LexiconLayer, KnowledgeLayer, ExpressionLayer, DivisionLayer, PunctuationLayer, PrivacyLayer, StatisticalLayer]
 
 
 @cache
-def _shared_layers() -> tuple[LexiconLayer, KnowledgeLayer, ExpressionLayer, PunctuationLayer, PrivacyLayer, StatisticalLayer]:
+def _shared_layers() -> _Layers:
     """The packaged layers, built once per process (the expression automaton takes about a second)."""
-    expressions = ExpressionLayer(packaged_expressions(), packaged_exceptions())
+    expressions = packaged_expression_layer()
     return (
         LexiconLayer(packaged_entries()),
         packaged_knowledge(),
         expressions,
+        packaged_division_layer(),
         PunctuationLayer(expressions.expressions),
         PrivacyLayer(),
         StatisticalLayer.packaged(),
@@ -40,12 +44,12 @@ class Proofreader:
     """Check texts against every layer, with a county's own data and its reviewers' verdicts."""
 
     def __init__(self, county: CountyLexicon | None = None, suppressions: Iterable[Suppression] = ()) -> None:
-        lexicon, knowledge, expressions, punctuation, privacy, statistical = _shared_layers()
+        lexicon, knowledge, expressions, places, punctuation, privacy, statistical = _shared_layers()
         if county is not None and county.pairs:
             lexicon = LexiconLayer(lexicon.entries + county_entries(county))
         if county is not None and county.leaders:
             knowledge = knowledge.with_leaders(county_leaders(county))
-        self.layers = (lexicon, knowledge, expressions, punctuation, privacy, statistical)
+        self.layers = (lexicon, knowledge, expressions, places, punctuation, privacy, statistical)
         self._allow = AllowList(county.allow if county is not None else ())
         self._verdicts = Verdicts(suppressions)
 

@@ -16,6 +16,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from govwatch.proofread.confusion import is_common
+
 SIZE = 32  # pixels a side
 BLUR = 1.0  # Gaussian radius, in pixels
 NEIGHBOURS = 5  # intended characters kept per written one
@@ -23,17 +25,6 @@ MIN_SIMILARITY = 0.85  # cosine of the blurred glyphs
 # Chosen on odw.train's tuning half (correction F1 at the tuner's false-alarm cap): 3 at 0.88 → 0.522,
 # 3 at 0.85 → 0.524, 5 at 0.85 → 0.529, 8 at 0.80 → 0.526; none 0.498.
 HAN = range(0x4E00, 0xA000)
-
-
-def is_common(char: str) -> bool:
-    """A Han character of GB 2312: the 6,763 of everyday simplified writing, what a writer meant."""
-    if not "\u4e00" <= char <= "\u9fff":
-        return False
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def render(font: ImageFont.FreeTypeFont, char: str) -> np.ndarray:

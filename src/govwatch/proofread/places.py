@@ -32,16 +32,25 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._names)
 
+    @property
+    def names(self) -> frozenset[str]:
+        """Every name of the gazetteer."""
+        return self._names
+
     def covering(self, text: str, index: int) -> str | None:
         """The longest place name in `text` that includes `text[index]`, or None."""
+        span = self.covering_span(text, index)
+        return text[span[0] : span[1]] if span is not None else None
+
+    def covering_span(self, text: str, index: int) -> tuple[int, int] | None:
+        """(start, end) of the longest place name in `text` that includes `text[index]`, or None."""
         found = None
         for end in range(min(len(text), index + self._longest), index, -1):
             if text[end - 1] not in self._last:
                 continue
             for start in range(max(0, end - self._longest), min(index, end - SHORTEST) + 1):
-                name = text[start:end]
-                if name in self._names and (found is None or len(name) > len(found)):
-                    found = name
+                if text[start:end] in self._names and (found is None or end - start > found[1] - found[0]):
+                    found = (start, end)
                     break  # the earliest start is this end's longest name
         return found
 

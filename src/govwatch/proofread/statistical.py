@@ -1,7 +1,9 @@
 """Layer 3: statistical suspects — a character unlikely where it stands, with a confusable one that fits.
 
 A character the segmenter leaves on its own (it joins no dictionary word with its neighbours), or one
-of a rare two-character token, is a suspect unless it is a common function word. Each same-sound,
+of a rare two-character token, is a suspect unless it is a common function word; so is one of a 3–4-character
+token when a confusable character in its place makes a word e^`neighbour_gap` times as frequent (jieba's
+dictionary holds misspellings such as 再接再励 as words). Each same-sound,
 near-sound or similar-shape replacement is tried: if it joins a neighbour into a frequent word, the
 replacement scores by that word's log frequency and length, less what the original character already
 had going for it, plus how much likelier the whole 7-character context becomes (`ContextIndex.weigh`).
@@ -10,7 +12,8 @@ odw.train by `python -m govwatch.proofread.tune` (never on odw.test). Findings a
 `certain=False`.
 
 Characters of a government body's short name (县卫健局, 市发改委; `agencies.txt`) are never suspects,
-as numerals are not: 县委 is far more frequent than 县卫, yet the name is right as written. Nor are
+as numerals are not, nor people's names right after their post (县长高巍主持): 县委 is far more frequent
+than 县卫, yet the name is right as written. Nor are
 those of a county's, township's or village's name (`places.py`), looked up only for the few characters
 that have a replacement to weigh, since the gazetteer is too large to scan every line with.
 
@@ -44,6 +47,14 @@ NUMERAL = re.compile(
     "|[零〇一二三四五六七八九十两]+[十百千万亿][零〇一二三四五六七八九十百千万亿]*"
     "|[零〇一二三四五六七八九]{3,}"
 )
+# People named after their post (县长高巍主持, 副县长秦献鹏，) and the list that follows (县领导孙旭、蔡军、
+# 李向平): a name is no dictionary word, and its characters look like slips. Only a name opening with a
+# common surname (the 100 of 《百家姓》 most borne today) is spared.
+TITLE = re.compile("(?:书记|县长|市长|省长|区长|镇长|乡长|主任|主席|局长|部长|厅长|处长|科长|所长|院长|校长|"
+                   "巡视员|调研员|常委|委员|领导|记者|通讯员)[：:]?")
+SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+NAME_END = "、，。；：）,;:) \n"
 WORDS_FILE = "words.tsv"
 CACHE_SIZE = 100_000  # contexts remembered (≈ 30 MB at most); most repeats are near each other
 _NO_FITS: dict[str, tuple[float, float]] = {}  # shared by every cached context without a candidate (never mutated)
@@ -66,6 +77,7 @@ class Parameters:
     word_ceiling: float  # a two-character word more frequent than e^this is never a suspect
     glyph: float  # prior of a rendered look-alike (`same_glyph.txt`)
     gain: float  # weight of the context's gain in log probability
+    neighbour_gap: float  # a 3–4-character word is a suspect when a confusable neighbour is e^this times as frequent
 
     def prior(self, relation: str) -> float:
         """How much more likely one slip is than another."""
@@ -102,6 +114,29 @@ class Feature:
     gain: float  # log probability the context gains with the replacement
 
 
+def _names_after_titles(line: str) -> Iterator[tuple[int, int]]:
+    """Spans of the people's names right after a post title (the first opening with a common surname), and
+    of the 、-list of names that follows:
+    three characters where punctuation or a word follows them, else two (高巍主持 is 高巍 + 主持, 赵金锋参加
+    赵金锋 + 参加)."""
+    for title in TITLE.finditer(line):
+        start = title.end()
+        if start >= len(line) or line[start] not in SURNAMES:  # the first name vouches for the list
+            continue
+        while start < len(line):
+            size = 3 if start + 3 <= len(line) and line[start + 2] not in NAME_END and (
+                start + 3 == len(line) or line[start + 3] in NAME_END
+                or (rjieba.has_word(line[start + 3 : start + 5]) and not rjieba.has_word(line[start + 2 : start + 4]))
+            ) else 2
+            if start + size > len(line) or any(c in NAME_END for c in line[start : start + size]):
+                break
+            yield start, start + size
+            if start + size < len(line) and line[start + size] == "、":
+                start += size + 1
+            else:
+                break
+
+
 class StatisticalLayer:
     """Flag characters whose confusable replacement makes a much more likely word."""
 
@@ -120,6 +155,8 @@ class StatisticalLayer:
         self._context = ContextIndex(log_freq)
         self._cache: dict[str, tuple[float, dict[str, tuple[float, float]]]] = {}
         self._cached_for: Parameters | None = None
+        self._neighbours: dict[str, tuple[int, ...]] = {}
+        self._neighbours_for: float | None = None
 
     @classmethod
     def packaged(cls) -> StatisticalLayer:
@@ -202,7 +239,8 @@ class StatisticalLayer:
         return found
 
     def _candidates(self, text: str) -> Iterator[int]:
-        """Indices of the characters of single Han-character tokens and of rare two-character tokens.
+        """Indices of the characters of single Han-character tokens, of rare two-character tokens, and of
+        3–4-character tokens where a far more frequent confusable neighbour exists (`_near_neighbours`).
 
         Segments line by line, so that a 10 MB text never becomes one list of millions of tokens.
         """
@@ -211,6 +249,7 @@ class StatisticalLayer:
         base = 0
         for line in text.split("\n"):
             spared = {base + i for m in NUMERAL.finditer(line) for i in range(m.start(), m.end())}
+            spared.update(base + i for start, end in _names_after_titles(line) for i in range(start, end))
             spared.update(base + i for _, start, end in self._names.find(line) for i in range(start, end))
             position = base
             for token in cut(line, hmm=False):
@@ -223,8 +262,36 @@ class StatisticalLayer:
                         yield position
                     if position + 1 not in spared:
                         yield position + 1
+                elif size in (3, 4):
+                    yield from (position + i for i in self._near_neighbours(token) if position + i not in spared)
                 position += size
             base += len(line) + 1
+
+    def _near_neighbours(self, word: str) -> tuple[int, ...]:
+        """Positions of a 3–4-character word where a confusable character makes a word far more frequent
+        (哈尔宾 beside 哈尔滨): the dictionary holds misspellings as words, rare but not absent."""
+        gap = self.parameters.neighbour_gap
+        if self._neighbours_for != gap:
+            self._neighbours, self._neighbours_for = {}, gap
+        known = self._neighbours.get(word)
+        if known is None:
+            floor = self._log_freq.get(word, 0.0) + gap
+            known = tuple(i for i, char in enumerate(word) if self._has_neighbour(word, i, floor))
+            if len(self._neighbours) >= CACHE_SIZE:
+                self._neighbours.clear()
+            self._neighbours[word] = known
+        return known
+
+    def _has_neighbour(self, word: str, index: int, floor: float) -> bool:
+        """Whether a character confusable with word[index] makes a word of log frequency `floor` or more
+        (the fillers come most frequent first, so the search stops at the first one below it)."""
+        confusable = self._confusions.get(word[index], {})
+        for other in self._context.fillers(word, index):
+            if self._log_freq[word[:index] + other + word[index + 1 :]] < floor:
+                return False
+            if other in confusable:
+                return True
+        return False
 
     def _common_pairs(self) -> frozenset[str]:
         """Two-character words too frequent to be suspects (above the tuned word ceiling)."""

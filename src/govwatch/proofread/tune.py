@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
+from datetime import date
 from pathlib import Path
 
+from govwatch.proofread.data_files import DataFileError, header_lines
 from govwatch.proofread.engine import Proofreader
 from govwatch.proofread.evaluation import SPELLING_TYPES, Pair, read_pairs
 from govwatch.proofread.split import TUNE, select
@@ -33,6 +36,7 @@ GRID = {
     "stay_penalty": (0.0, 0.5, 1.0, 1.5, 2.0),
     "glyph": (-4.0, -3.0, -2.0, -1.0, -0.5, 0.0, 0.5),
     "gain": (0.0, 0.5, 1.0, 1.5, 2.0, 3.0),
+    "neighbour_gap": (3.0, 4.0, 5.0, 6.0, 8.0, 99.0),  # 99: no 3–4-character word is a suspect
 }
 THRESHOLDS = [t / 4 for t in range(-8, 201)]  # up to 50: the context's gain weighs up to 3 log units each
 
@@ -103,11 +107,34 @@ def _apply(sentence: Sentence, replacements: dict[int, str]) -> str:
     return text
 
 
-def tune(train: Path, max_false_alarms: float) -> tuple[Parameters, float]:
-    """The best parameters found and their F1 on the training file."""
+def realerror_pairs(folder: Path) -> list[Pair]:
+    """The tuning half of the development set of real errors (`bench/data/realerrors`: pairs.jsonl and
+    clean.jsonl, rows with "half": "tune" only; the test half is never read into the tuner): each pair's
+    sentence (or bare wrong form) and its correction, each clean sentence as itself."""
+    pairs = []
+    for name in ("pairs.jsonl", "clean.jsonl"):
+        for number, line in enumerate((folder / name).read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise DataFileError(f"{folder / name} 第 {number} 行：不是 JSON（{exc.msg}）") from exc
+            if row.get("half") != "tune":
+                continue
+            if name == "clean.jsonl":
+                pairs.append(Pair(row["text"], row["text"]))
+            else:
+                text = row["sentence"] if row.get("sentence") is not None else row["wrong"]
+                pairs.append(Pair(text, text.replace(row["wrong"], row["right"], 1)))
+    return pairs
+
+
+def tune(train: Path, max_false_alarms: float, realerrors: Path | None = None) -> tuple[Parameters, float]:
+    """The best parameters found and their F1 on the tuning data."""
     proofreader = Proofreader()
     layer = next(l for l in proofreader.layers if l.name == "statistical")
-    pairs = select(read_pairs(train), TUNE)
+    pairs = select(read_pairs(train), TUNE) + (realerror_pairs(realerrors) if realerrors is not None else [])
     # The corrected side of every erroneous sentence is clean text too: 869 clean sentences instead of
     # 366 make the false-alarm cap an estimate to trust (one sentence is 0.12 points, not 0.27).
     corrected = [Pair(p.target, p.target) for p in pairs if p.source != p.target]
@@ -115,7 +142,7 @@ def tune(train: Path, max_false_alarms: float) -> tuple[Parameters, float]:
     prepared = {}
 
     def sentences_for(candidate: Parameters) -> list[Sentence]:
-        key = (candidate.length_bonus, candidate.word_ceiling)
+        key = (candidate.length_bonus, candidate.word_ceiling, candidate.neighbour_gap)
         if key not in prepared:
             prepared[key] = prepare(pairs, layer, proofreader) + prepare(corrected, layer, proofreader, True)
         return prepared[key]
@@ -141,12 +168,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--train", type=Path, required=True)
     parser.add_argument("--max-false-alarms", type=float, default=0.005)
+    parser.add_argument("--realerrors", type=Path, help="bench/data/realerrors: its tuning half joins odw.train's")
     args = parser.parse_args()
-    params, f1 = tune(args.train, args.max_false_alarms)
-    lines = [
-        "# version: 3",
-        f"# 第 3 层 统计检测参数：由 python -m govwatch.proofread.tune 在 ECSpell odw.train 的调参半区上调得"
-        f"（词表短语只取自另一半；干净句（含错句的改正句）误报上限 {args.max_false_alarms:.1%}，调参半区句级纠错 F1 {f1:.3f}），勿在 odw.test 上调。",
+    params, f1 = tune(args.train, args.max_false_alarms, args.realerrors)
+    data = "ECSpell odw.train 调参半区" + ("及真实差错开发集调参半区" if args.realerrors else "")
+    lines = header_lines(4, "统计检测参数", f"python -m govwatch.proofread.tune 在 {data} 上调得（ECSpell：MIT，见 LICENSE-ECSpell）",
+                         data, date.today().isoformat(), "MIT") + [
+        f"# 说明：词表短语只取自另一半；干净句（含错句的改正句）误报上限 {args.max_false_alarms:.1%}，调参半区句级纠错 F1 {f1:.3f}；勿在 odw.test 上调。",
     ] + [f"{field.name}\t{getattr(params, field.name)}" for field in dataclasses.fields(params)]
     (Path(__file__).parent / "data" / PARAMETERS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
