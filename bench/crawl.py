@@ -115,7 +115,10 @@ def ours(proxy: str, columns: list[str]) -> None:
         def page(self, result) -> None:
             pass
 
-        def unchanged(self, url) -> None:
+        def stored_html(self, url):
+            return None
+
+        def unchanged(self, url, links_checked) -> None:
             pass
 
         def finding(self, finding) -> None:

@@ -21,12 +21,13 @@ FAST = CrawlSettings(delay_seconds=0, concurrency=8, retries=2, backoff_seconds=
 
 @dataclass
 class ListSink:
-    """Keeps everything in lists; `known` plays the stored validators."""
+    """Keeps everything in lists; `known` plays the stored validators, `stored` the stored pages."""
 
     pages: list[PageResult] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     unchanged_urls: list[str] = field(default_factory=list)
     known: dict[str, Validators] = field(default_factory=dict)
+    stored: dict[str, str] = field(default_factory=dict)  # url → HTML, as a storing sink keeps the last version
 
     def validators(self, url: str) -> Validators | None:
         return self.known.get(url)
@@ -34,7 +35,10 @@ class ListSink:
     def page(self, result: PageResult) -> None:
         self.pages.append(result)
 
-    def unchanged(self, url: str) -> None:
+    def stored_html(self, url: str) -> str | None:
+        return self.stored.get(url)
+
+    def unchanged(self, url: str, links_checked: bool) -> None:
         self.unchanged_urls.append(url)
 
     def finding(self, finding: Finding) -> None:

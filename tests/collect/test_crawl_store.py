@@ -116,6 +116,34 @@ def test_killed_crawl_resumes_from_its_frontier(stored_db, portal, portal_server
     assert _count(stored_db, FrontierRow) == 0
 
 
+def test_a_crawl_killed_between_an_article_and_its_link_checks_still_finds_its_dead_links(
+        stored_db, portal, portal_server):
+    stored, proofreader = _stored(stored_db)
+    targets = targets_of(portal)[:SOME]
+    settings = FAST.model_copy(update={"proxy": portal_server.url})
+    sink = StoringSink(stored_db, stored, proofreader)
+    store_page = sink.page
+
+    async def killed_after_a_page_with_a_dead_link() -> None:
+        task = asyncio.create_task(crawl(targets, settings, CrawlOptions(workers=2), sink,
+                                         StoredFrontier(stored_db, stored.id, crawl_scope(targets))))
+
+        def page_then_die(result):
+            store_page(result)
+            if b"/upload/2023/old_" in result.raw:
+                task.cancel()  # the article is committed; its link checks never ran
+
+        sink.page = page_then_die
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(killed_after_a_page_with_a_dead_link())
+    run_crawl(stored_db, stored, proofreader, targets, settings=settings)  # resumes: that article answers 304
+    columns = {t.column for t in targets}
+    expected = {url for url, column in portal.dead_links.items() if column in columns}
+    assert expected
+    assert {f.url for f in open_findings_of(stored_db, stored.id) if f.kind == "dead_link"} == expected
+
 
 def test_runs_of_other_hosts_keep_their_own_frontier(stored_db):
     stored, _ = _stored(stored_db)

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from govwatch.collect.extract.article import NotAnArticle, extract_article, html_text
 from govwatch.collect.extract.charset import decode_html
-from govwatch.collect.extract.links import is_government, page_links
+from govwatch.collect.extract.links import is_government, page_links, web_url
 from govwatch.collect.extract.article import parse_html
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -60,10 +60,22 @@ def test_charset_from_header_meta_and_detection():
 def test_links_and_government_hosts():
     doc = parse_html('<a href="/a.html">a</a><a href="javascript:void(0)">x</a><a href="mailto:a@b">m</a>'
                      '<a href="http://www.taobao.com/x#top">shop</a><iframe src="https://www.gov.cn/"></iframe>')
-    links = page_links(doc, "http://www.meixian.gov.cn/col/index.html")
+    found = page_links(doc, "http://www.meixian.gov.cn/col/index.html")
+    links = list(found.links)
     assert links == ["http://www.meixian.gov.cn/a.html", "http://www.taobao.com/x", "https://www.gov.cn/"]
+    assert found.rejected == ()  # script buttons, mail links and anchors are no fault
     assert [is_government(u, (".gov.cn",)) for u in links] == [True, False, True]
     assert is_government("http://127.0.0.1:8000/", (".gov.cn",), {"127.0.0.1"})
+
+
+def test_malformed_and_non_web_hrefs_are_kept_as_text_never_raised():
+    doc = parse_html('<a href="http://[::1/bad">坏</a><a href="/ok.html">好</a><a href="data:text/html,<b>x</b>">d</a>'
+                     '<a href="file:///C:/通知.doc">f</a><a href="ftp://ftp.gov.cn/a">ftp</a>')
+    found = page_links(doc, "http://www.meixian.gov.cn/col/index.html")
+    assert found.links == ("http://www.meixian.gov.cn/ok.html",)
+    assert found.rejected == ("http://[::1/bad", "data:text/html,<b>x</b>", "file:///C:/通知.doc", "ftp://ftp.gov.cn/a")
+    assert [web_url(u) for u in ("https://a.gov.cn/x", "javascript:alert(1)", "http://[::1/bad", "//a.gov.cn/", None)] == [
+        True, False, False, False, False]
 
 
 _TAGS = st.sampled_from(["p", "div", "li", "td", "h1", "title", "script", "meta", "a", "span", "table", "br"])

@@ -160,3 +160,15 @@ def test_the_unit_pages_posts_come_a_page_at_a_time(admin, site):
     assert f"/units/{unit_id}?month=2023-06&amp;page_size=7&amp;page=1" in text
     assert "只看有问题的信息" in text
     assert admin.get(f"/units/{unit_id}", params={"page": 0}).status_code == 422
+
+
+def test_a_stored_url_that_is_no_web_address_is_shown_as_text_never_as_a_link(admin, site):
+    from sqlalchemy import update
+
+    from govwatch.store.tables import PostRow
+
+    with site.db.transaction() as session:
+        session.execute(update(PostRow).where(PostRow.unit_id == site.unit_id).values(url="javascript:alert(1)"))
+    text = admin.get(f"/units/{site.unit_id}").text
+    assert "javascript:" in text and 'href="javascript:' not in text.lower()
+    assert "（地址：javascript:alert(1)）" in text

@@ -50,12 +50,21 @@ class CrawlSettings(_Strict):
     concurrency: int = Field(default=4, ge=1, description="requests in flight per host")
     delay_seconds: float = Field(default=0.5, ge=0, description="pause between two requests to a host")
     obey_robots: bool = True
-    timeout_seconds: float = Field(default=20, gt=0)
+    timeout_seconds: float = Field(default=20, gt=0, description="longest wait for a connection or for each read")
+    request_deadline_seconds: float = Field(
+        default=60, gt=0, description="one request's whole time, however slowly its bytes come (finding deadline)"
+    )
+    max_retry_after_seconds: float = Field(
+        default=30, ge=0, description="longest Retry-After obeyed; a server asking for more is not retried"
+    )
     retries: int = Field(default=3, ge=0)
     backoff_seconds: float = Field(default=0.5, ge=0, description="first retry pause; doubles on each retry")
     recheck_seconds: float = Field(default=5, ge=0, description="a failing link is checked again after this pause")
     max_page_bytes: int = Field(default=10_000_000, ge=1024, description="larger pages are skipped with a finding")
-    max_list_pages: int = Field(default=200, ge=1, description="list pages followed per column")
+    max_list_pages: int = Field(default=200, ge=1, description="list pages followed per column (finding pager_cap)")
+    max_links_per_page: int = Field(
+        default=500, ge=1, description="links of one page checked; the rest are left (finding link_cap)"
+    )
     verify_tls: bool = Field(default=False, description="many .gov.cn certificates fail verification")
     check_links: bool = True
     proxy: str | None = Field(default=None, description="HTTP proxy for every request, e.g. http://127.0.0.1:3128")

@@ -27,7 +27,14 @@ from govwatch.domain.county import County, CrawlSettings
 from govwatch.domain.incoming import IncomingPost, content_hash
 from govwatch.proofread import Proofreader
 from govwatch.services.ingest import RejectedPosts, ingest_posts
-from govwatch.store.collection import StoredFrontier, page_validators, resolve_findings, save_findings, save_page
+from govwatch.store.collection import (
+    StoredFrontier,
+    page_validators,
+    resolve_findings,
+    save_findings,
+    save_page,
+    stored_html,
+)
 from govwatch.store.counties import StoredCounty
 from govwatch.store.db import Database
 from govwatch.store.tables import PostRow, utcnow
@@ -43,6 +50,7 @@ def crawl_options(county: County, since: datetime | None) -> CrawlOptions:
     settings = county.crawl
     return CrawlOptions(since=since, zone=ZoneInfo(county.county.timezone), check_links=settings.check_links,
                         government_domains=settings.government_domains, max_list_pages=settings.max_list_pages,
+                        max_links_per_page=settings.max_links_per_page,
                         workers=min(64, settings.concurrency * 4))
 
 
@@ -98,8 +106,15 @@ class StoringSink:
             column_id = self.stored.column_ids.get(result.column or "")
             return save_page(session, self.stored.id, column_id, result, digest, post_id)
 
-    def unchanged(self, url: str) -> None:
-        self.checked_pages.discard(url)  # not re-read: its links were not checked again
+    def stored_html(self, url: str) -> str | None:
+        with self.db.transaction() as session:
+            return stored_html(session, self.stored.id, url)
+
+    def unchanged(self, url: str, links_checked: bool) -> None:
+        if links_checked:  # its links were checked again: findings not met again are closed
+            self.checked_pages.add(url)
+        else:
+            self.checked_pages.discard(url)
 
     def finding(self, finding: Finding) -> None:
         with self.db.transaction() as session:
@@ -146,7 +161,10 @@ class JsonLinesSink:
     def page(self, result: PageResult) -> None:
         self._write(result.article.as_json())
 
-    def unchanged(self, url: str) -> None:
+    def stored_html(self, url: str) -> str | None:
+        return None
+
+    def unchanged(self, url: str, links_checked: bool) -> None:
         """A dry run never sends validators, so nothing is ever unchanged."""
 
     def finding(self, finding: Finding) -> None:

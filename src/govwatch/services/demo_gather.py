@@ -46,7 +46,7 @@ class Gathered:
     failures: tuple[str, ...]  # accounts whose platform failed, with the reason
 
 
-def _config_pointing_at(config_dir: Path, portal: Portal, proxy: str, sources: dict, urls: dict[str, str],
+def config_pointing_at(config_dir: Path, portal: Portal, proxy: str, sources: dict, urls: dict[str, str],
                         folder: Path) -> CountyConfig:
     """A copy of the county folder whose columns, accounts and crawl settings point at the local servers."""
     data = county_with_urls(config_dir, portal, proxy)
@@ -74,7 +74,7 @@ def gather_over_http(db: Database, config_dir: Path, plan: DemoPlan, posts: Sequ
         proxy = servers.enter_context(LocalServer(portal)).url
         fakes = demo_platforms(own.county.accounts, posts, folder)
         urls = {name: servers.enter_context(LocalServer(app)).url for name, app in fakes.apps.items()}
-        pointed = _config_pointing_at(config_dir, portal, proxy, fakes.sources, urls, folder)
+        pointed = config_pointing_at(config_dir, portal, proxy, fakes.sources, urls, folder)
         with db.transaction() as session:
             save_config(session, pointed)
             stored = load_stored_county(session, own.county.county.name)

@@ -66,6 +66,13 @@ def replay_raw(version: PageVersionRow) -> bytes:
     return zlib.decompress(version.raw)
 
 
+def stored_html(session: Session, county_id: int, url: str) -> str | None:
+    """The latest stored version of the page at `url` as text, or None when none is stored."""
+    version = session.scalar(select(PageVersionRow).join(CrawledPageRow).where(
+        CrawledPageRow.county_id == county_id, CrawledPageRow.url == url).order_by(PageVersionRow.id.desc()).limit(1))
+    return replay_raw(version).decode(version.encoding, errors="replace") if version else None
+
+
 def save_findings(session: Session, county_id: int, findings: Iterable[Finding], column_ids: dict[str, int]) -> None:
     """Record findings (each once per kind, link and page), refreshing last_seen and reopening resolved ones."""
     now = utcnow()

@@ -11,6 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from govwatch.collect.extract.links import web_url
 from govwatch.domain.model import FindingStatus
 from govwatch.domain.rectification import STATUS_LABELS, Status
 from govwatch.proofread.findings import SEVERITY_LABELS, TYPE_LABELS
@@ -20,6 +21,7 @@ from govwatch.web.deps import Context
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 templates.env.auto_reload = False  # packaged templates do not change under a running server: no stat per page
+templates.env.tests["web_url"] = web_url  # `{% if url is web_url %}`: only http(s) addresses become links
 VERDICT_LABELS = {FindingStatus.OPEN: "待审核", FindingStatus.CONFIRMED: "已确认", FindingStatus.FALSE_ALARM: "误报"}
 
 

@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from govwatch.collect.crawl.fetch import Fetcher, Request, Response
+from govwatch.collect.crawl.fetch import BOUND_ERRORS, Fetcher, Request, Response
 from govwatch.collect.crawl.frontier import Frontier
-from govwatch.collect.crawl.linkcheck import LinkChecker
+from govwatch.collect.crawl.linkcheck import LinkChecker, LinkState
 from govwatch.collect.crawl.listing import parse_list_page
 from govwatch.collect.crawl.results import CrawlSink, Finding, PageResult
 from govwatch.collect.crawl.robots import RobotsCache
@@ -54,6 +54,7 @@ class CrawlOptions:
     government_domains: tuple[str, ...] = (".gov.cn",)
     check_links: bool = True
     max_list_pages: int = 200
+    max_links_per_page: int = 500
     workers: int = 8
 
 
@@ -117,8 +118,7 @@ class Crawler:
         response = await self.fetcher.fetch(request, known)
         self.stats.requests += 1
         if response.not_modified:
-            self.stats.unchanged += 1
-            self.sink.unchanged(request.url)
+            await self._unchanged(request)
             return
         if not response.ok:
             self._failed(response)
@@ -130,23 +130,40 @@ class Crawler:
         else:
             await self._article(request, response, text, encoding)
 
+    async def _unchanged(self, request: Request) -> None:
+        """A 304: nothing to store, but its links are checked from the stored copy all the same.
+
+        So link checks do not hang on a 200 answer: a crawl killed after storing an article and before
+        checking its links checks them when the resumed run gets 304, and links that broke on a page
+        that did not change are still found."""
+        self.stats.unchanged += 1
+        html = self.sink.stored_html(request.url) if self.options.check_links else None
+        if html is not None:
+            await self._check_links(request, html, request.url)
+        self.sink.unchanged(request.url, links_checked=html is not None)
+
     def _failed(self, response: Response) -> None:
         request = response.request
-        kind = response.error if response.error in ("too_large", "redirect_loop") else "dead_link"
-        self._finding(Finding(kind, request.url, request.page, request.column, response.status,
-                              response.error or f"HTTP {response.status}"))
+        self._finding(Finding(_failure_kind(response.error), request.url, request.page, request.column,
+                              response.status, response.detail or response.error or f"HTTP {response.status}"))
 
     async def _list(self, request: Request, text: str) -> None:
         self.stats.list_pages += 1
         self._list_pages[request.column] = self._list_pages.get(request.column, 0) + 1
-        page = parse_list_page(text, request, self.options.zone)
+        try:
+            page = parse_list_page(text, request, self.options.zone)
+        except NotAnArticle as exc:  # not HTML at all: said, not dropped
+            self._finding(Finding("bad_page", request.url, request.page, request.column, detail=str(exc)))
+            return
         since = self.options.since
         fresh = [i for i in page.items if since is None or i.published_at is None or i.published_at >= since]
         self._enqueue(Request(i.url, kind="article", column=request.column, page=request.url) for i in fresh)
         if page.items and not fresh:
             return  # the whole page predates the month: older pages need not be read
-        if self._list_pages[request.column] >= self.options.max_list_pages:
-            log.warning("栏目 %s 的列表页超过 %d 页，停止翻页", request.column, self.options.max_list_pages)
+        if page.next and self._list_pages[request.column] >= self.options.max_list_pages:
+            self._finding(Finding("pager_cap", page.next[0].url, request.url, request.column,
+                                  detail=f"栏目列表页已读 {self.options.max_list_pages} 页（上限 max_list_pages），"
+                                         "其后的列表页未读"))
             return
         self._enqueue(page.next)
 
@@ -169,12 +186,29 @@ class Crawler:
             await self._check_links(request, text, response.url)
 
     async def _check_links(self, request: Request, text: str, page_url: str) -> None:
-        links = page_links(parse_html(text), page_url)
+        found = page_links(parse_html(text), page_url)
+        for href in found.rejected:
+            self._finding(Finding("bad_link", href[:500], page_url, request.column,
+                                  detail="链接地址无效或不是 http/https 地址，按文字保留"))
+        cap = self.options.max_links_per_page
+        links = found.links[:cap]
+        if len(found.links) > cap:
+            self._finding(Finding("link_cap", page_url, page_url, request.column,
+                                  detail=f"页面有 {len(found.links)} 个链接，只检查前 {cap} 个（上限 max_links_per_page）"))
         for link in links:
             if not is_government(link, self.options.government_domains, self._own_hosts):
                 self._finding(Finding("external_link", link, page_url, request.column, detail="链接指向非政府网站"))
         states = await asyncio.gather(*(self.links.dead(link) for link in links))
         for link, state in zip(links, states, strict=True):
             if state is not None:
-                status, error = state
-                self._finding(Finding("dead_link", link, page_url, request.column, status, error or f"HTTP {status}"))
+                self._finding(_link_finding(link, page_url, request.column, state))
+
+
+def _failure_kind(error: str | None) -> str:
+    """The finding kind of a failed fetch: the bound it hit, a redirect loop, or a dead link."""
+    return error if error in BOUND_ERRORS or error == "redirect_loop" else "dead_link"
+
+
+def _link_finding(link: str, page_url: str, column: str | None, state: LinkState) -> Finding:
+    return Finding(_failure_kind(state.error), link, page_url, column, state.status,
+                   state.detail or state.error or f"HTTP {state.status}")

@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from govwatch.collect.crawl.fetch import Fetcher, Request, Response
 
-# (status, error) of a final check; status None with an error means no HTTP answer at all.
-LinkState = tuple[int | None, str | None]
 
+@dataclass(frozen=True)
+class LinkState:
+    """A final check: status None with an error means no HTTP answer at all; detail says it in words."""
 
-def _dead(state: LinkState) -> bool:
-    status, error = state
-    return error is not None or status is None or status >= 400
+    status: int | None
+    error: str | None = None
+    detail: str = ""
+
+    @property
+    def dead(self) -> bool:
+        return self.error is not None or self.status is None or self.status >= 400
 
 
 class LinkChecker:
@@ -29,7 +35,7 @@ class LinkChecker:
         """Reuse a crawl's own fetch as the check of that URL, when it succeeded."""
         if response.ok and response.request.url not in self._results:
             future = asyncio.get_running_loop().create_future()
-            future.set_result((response.status, None))
+            future.set_result(LinkState(response.status))
             self._results[response.request.url] = future
 
     async def _check(self, url: str) -> LinkState | None:
@@ -37,8 +43,8 @@ class LinkChecker:
             return None  # robots.txt forbids even a check: say nothing about it
         for attempt in range(2):
             answer = await self.fetcher.fetch(Request(url, kind="link"), read_body=False)
-            state = (answer.status, answer.error)
-            if not _dead(state) or attempt == 1:
+            state = LinkState(answer.status, answer.error, answer.detail)
+            if not state.dead or attempt == 1:
                 return state
             await asyncio.sleep(self.recheck_delay)
         return state
@@ -48,4 +54,4 @@ class LinkChecker:
         if url not in self._results:
             self._results[url] = asyncio.ensure_future(self._check(url))
         state = await self._results[url]
-        return state if state is not None and _dead(state) else None
+        return state if state is not None and state.dead else None

@@ -19,6 +19,7 @@ import lxml.html
 from govwatch.collect.crawl.fetch import Request
 from govwatch.collect.extract.article import meta_tags, parse_html
 from govwatch.collect.extract.dates import find_dates
+from govwatch.collect.extract.links import absolute_url
 
 # Article URLs of the common CMSs: TRS /YYYYMM/tYYYYMMDD_ID.html, Hanweb /art/Y/M/D/art_C_ID.html, 开普云.
 ARTICLE_URL = re.compile(r"/t\d{8}_\d+\.s?html?$|/art_\d+_\d+\.html$|/art_[0-9a-f]{32}\.html$|/content_\d+\.html?$")
@@ -50,13 +51,14 @@ def _items(doc: lxml.html.HtmlElement, base: str, zone: ZoneInfo) -> list[ListIt
     """Article links: those in a row that shows a date, or whose URL has an article shape."""
     found: dict[str, ListItem] = {}
     for anchor in doc.xpath("//a[@href]"):
-        url = urljoin(base, anchor.get("href").strip())
+        url = absolute_url(base, anchor.get("href"))
+        if url is None or url in found:  # a malformed or non-web href is no article, and no reason to drop the page
+            continue
         title = " ".join((anchor.get("title") or anchor.text_content()).split())
         row = next((a for a in anchor.iterancestors("li", "tr", "dd") ), None)
         dates = find_dates(row.text_content(), zone) if row is not None else []
-        if title and url not in found and (dates or ARTICLE_URL.search(urlsplit(url).path)):
-            if urlsplit(url).scheme in ("http", "https"):
-                found[url] = ListItem(url, title, dates[0] if dates else None)
+        if title and (dates or ARTICLE_URL.search(urlsplit(url).path)):
+            found[url] = ListItem(url, title, dates[0] if dates else None)
     return list(found.values())
 
 
@@ -77,8 +79,9 @@ def _next_link(doc: lxml.html.HtmlElement, url: str, column: str | None) -> list
     for anchor in doc.xpath("//a[@href]"):
         text = "".join(anchor.text_content().split())
         href = anchor.get("href").strip()
-        if text in _NEXT_WORDS and not href.lower().startswith(("javascript", "#")):
-            return [Request(urljoin(url, href), kind="list", column=column)]
+        target = absolute_url(url, href) if text in _NEXT_WORDS and not href.startswith("#") else None
+        if target is not None:
+            return [Request(target, kind="list", column=column)]
     return []
 
 

@@ -24,7 +24,9 @@ class PageResult:
 class Finding:
     """A problem met while crawling: a dead or external link on a page, or a page that cannot be used.
 
-    kind: dead_link, external_link, bad_page, too_large, redirect_loop, missing_date, future_date, robots.
+    kind: dead_link, external_link, bad_link (an href that is no http(s) address), bad_page, redirect_loop,
+    missing_date, future_date, robots — and a bound of the crawl settings that was hit: too_large,
+    deadline, retry_after, link_cap, pager_cap.
     """
 
     kind: str
@@ -45,8 +47,12 @@ class CrawlSink(Protocol):
     def validators(self, url: str) -> Validators | None:
         """What the last fetch of `url` answered, for a conditional request (None: never fetched)."""
 
+    def stored_html(self, url: str) -> str | None:
+        """The page as last stored, so a 304 answer still has its links checked (None: nothing stored)."""
+
     def page(self, result: PageResult) -> None: ...
 
-    def unchanged(self, url: str) -> None: ...
+    def unchanged(self, url: str, links_checked: bool) -> None:
+        """The server answered 304; `links_checked`: the stored copy's links were checked again."""
 
     def finding(self, finding: Finding) -> None: ...

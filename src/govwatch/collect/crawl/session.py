@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from govwatch.collect.crawl.crawler import ColumnTarget, Crawler, CrawlOptions, CrawlStats
-from govwatch.collect.crawl.fetch import Fetcher, Request
+from govwatch.collect.crawl.fetch import Fetcher, FetchLimits, Request
 from govwatch.collect.crawl.frontier import Frontier
 from govwatch.collect.crawl.hosts import HostScheduler
 from govwatch.collect.crawl.linkcheck import LinkChecker
@@ -40,7 +40,8 @@ async def crawl(targets: Iterable[ColumnTarget], settings: CrawlSettings, option
         if not (settings.obey_robots if site.obey_robots is None else site.obey_robots):
             ignored.add(host)
     async with make_client(settings) as client:
-        fetcher = Fetcher(client, hosts, settings.retries, settings.max_page_bytes, settings.backoff_seconds)
+        limits = FetchLimits(settings.max_page_bytes, settings.request_deadline_seconds, settings.max_retry_after_seconds)
+        fetcher = Fetcher(client, hosts, settings.retries, limits, settings.backoff_seconds)
 
         async def robots_txt(url: str) -> tuple[int, str] | None:
             answer = await fetcher.fetch(Request(url, kind="robots"))
