@@ -91,6 +91,10 @@ def conjunction_slips(name: str) -> Iterator[str]:
                 yield name[:i] + other + name[i + 1 :]
 
 
+# Entry types that are slips of the pen rather than wording choices.
+MISSPELLING_TYPES = frozenset({"typo", "usage"})
+
+
 class KnowledgeLayer:
     """Wrong names and wording from the curated knowledge lists, with the leaders' posts."""
 
@@ -110,8 +114,13 @@ class KnowledgeLayer:
         return KnowledgeLayer(self.pairs.entries, self.laws, leaders, self.idioms, self._places)
 
     def wrong_forms(self) -> set[str]:
-        """Every wrong form the pair lists name (for keeping them out of the statistical vocabulary)."""
-        return {entry.wrong for entry in self.pairs.entries if entry.right is not None}
+        """The misspellings the pair lists name, wrong wherever they stand (kept out of the statistical
+        vocabulary); banned or outdated wording (南韩, 台独) and guarded entries are real words elsewhere."""
+        return {
+            entry.wrong
+            for entry in self.pairs.entries
+            if entry.right is not None and entry.type in MISSPELLING_TYPES and not entry.guards
+        }
 
     def scan(self, text: str) -> list[Hit]:
         """Hits of every knowledge list in `text` (already scannable)."""
