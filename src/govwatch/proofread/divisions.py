@@ -6,8 +6,9 @@ Provinces, prefectures and counties (34 + 346 + 3,192 names in `divisions.tsv`, 
 certain finding:
 
 - a wrong level suffix: 内蒙古省, 广西省, 北京省, 香港市 → 内蒙古自治区, 广西壮族自治区 …;
-- the ethnic names of an autonomous unit dropped, reordered, or with 族 added or lost:
-  广西自治区, 新疆维吾尔族自治区, 湘西苗族土家族自治州, 延边朝鲜族自治县;
+- the ethnic names of an autonomous unit reordered, or with 族 added or lost, and a region's dropped
+  (广西自治区; a prefecture's or county's short form such as 镇宁自治县 is usual):
+  新疆维吾尔族自治区, 湘西苗族土家族自治州, 延边朝鲜族自治县;
 - a prefecture after the wrong province: 甘肃银川 → 宁夏银川;
 - one character of the name replaced by a same-sound or similar-shape common character, dropped,
   doubled, or swapped with its neighbour (成固县, 乌鲁木奇, 呼和浩市).
@@ -97,12 +98,23 @@ def packaged_divisions() -> list[Division]:
     return divisions
 
 
+# The commonest function characters (虚词): a name "slipped" into one of them reads as a name and a joint
+# of the sentence instead (刘俊平与区劳模 is no 平谷区), far more often than as a slip.
+FUNCTION_CHARACTERS = frozenset("的了和与及或在是为对把被从向由于将给等并而")
+
+
 @cache
 def _replacements(char: str) -> tuple[str, ...]:
     """The common characters a writer may put for `char`: same sound and tone (an input method's slip) or
     a similar shape from the hand-made list. Near tones and rendered look-alikes would bring five times as
     many forms (a slower start, more memory) for slips rarely seen in names."""
-    return tuple(sorted(o for o, relation in confusion_sets().get(char, {}).items() if relation in SLIPS and is_common(o)))
+    return tuple(
+        sorted(
+            o
+            for o, relation in confusion_sets().get(char, {}).items()
+            if relation in SLIPS and is_common(o) and o not in FUNCTION_CHARACTERS
+        )
+    )
 
 
 def _stem_slips(stem: str) -> Iterator[tuple[str, int | None]]:
@@ -131,7 +143,8 @@ def _suffix_slips(d: Division) -> Iterator[str]:
     for other in AUTONOMOUS:
         if other != d.suffix:
             yield d.stem + ethnic + other
-    yield d.stem + d.suffix  # 广西自治区: the ethnic names dropped
+    if d.level == 0:  # 广西自治区: the ethnic names dropped (镇宁自治县, 延边州 are the usual short forms below)
+        yield d.stem + d.suffix
     yield d.stem + ethnic + d.suffix[-1]  # 广西壮族区: 自治 dropped
     for i, group in enumerate(d.ethnic):
         changed = group[:-1] if group.endswith("族") else group + "族"  # 壮自治区, 维吾尔族自治区
