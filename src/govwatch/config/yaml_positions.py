@@ -67,26 +67,23 @@ def line_of(tree: Any, path: tuple[str | int, ...]) -> int | None:
 
 
 def plain(tree: Any, path: Path | None = None) -> Any:
-    """The tree as plain dicts and lists, for validation; ConfigError for a self-referencing anchor or an
-    alias bomb (read_yaml has checked every tree it returns)."""
+    """The tree as plain dicts and lists, for validation; ConfigError where aliases expand past MAX_NODES
+    (read_yaml has checked every tree it returns)."""
     nodes = 0
 
-    def convert(node: Any, active: frozenset[int]) -> Any:
+    def convert(node: Any) -> Any:
         nonlocal nodes
         nodes += 1
         if nodes > MAX_NODES:
             raise ConfigError([f"{path}: 内容过多（超过 {MAX_NODES} 项），疑为锚点（&）反复展开"])
-        if isinstance(node, (dict, list)):
-            if id(node) in active:
-                raise ConfigError([f"{path}:{line_of(node, ()) or 1}: 锚点（&）引用了自身"])
-            inner = active | {id(node)}
-            if isinstance(node, dict):
-                return {str(k): convert(v, inner) for k, v in node.items()}
-            return [convert(v, inner) for v in node]
+        if isinstance(node, dict):
+            return {str(k): convert(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [convert(v) for v in node]
         return node
 
     try:
-        return convert(tree, frozenset())
+        return convert(tree)
     except RecursionError:
         raise ConfigError([f"{path}: YAML 嵌套过深"]) from None
 

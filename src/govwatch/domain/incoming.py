@@ -42,7 +42,7 @@ class IncomingPost:
 def check_published_at(moment: datetime) -> None:
     """Refuse a publication time outside the years a post can have (a typo, or 0001-01-01 from an empty cell)."""
     if not limits.FIRST_YEAR <= moment.year <= limits.LAST_YEAR:
-        raise ValueError(f"发布时间 {moment:%Y-%m-%d} 不在 {limits.FIRST_YEAR} 至 {limits.LAST_YEAR} 年之间")
+        raise ValueError(f"发布时间 {moment.date().isoformat()} 不在 {limits.FIRST_YEAR} 至 {limits.LAST_YEAR} 年之间")
 
 
 @dataclass(frozen=True)

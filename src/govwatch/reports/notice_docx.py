@@ -196,7 +196,7 @@ def write_notice(path: Path, blocks: Sequence[Block], tables: dict[str, AnnexTab
     document = build_notice(blocks, tables)
     title = next((b.plain for b in blocks if b.kind == "title"), "")
     author = next((b.plain for b in blocks if b.kind == "issuer"), "")
-    _set_properties(document, title, author, issued, timezone)
+    _set_properties(document, writable(title), writable(author), issued, timezone)
     buffer = io.BytesIO()
     document.save(buffer)
     return write_reproducible(path, buffer.getvalue())
