@@ -10,12 +10,21 @@ import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from hypothesis import HealthCheck, Phase
 from sqlalchemy import select
 from typer.testing import CliRunner, Result
 
 from govwatch.cli.app import app
 from govwatch.store.db import Database
 from govwatch.store.tables import Base
+
+
+# Each example is bounded by time_bound, not by hypothesis's deadline (which only reports afterwards). No
+# shrinking: a failing example is reported as generated, since shrinking examples of a second or more
+# each takes many minutes; rerun with the printed seed to study one.
+SETTINGS = dict(deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                       HealthCheck.function_scoped_fixture])
 
 
 def snapshot(db: Database) -> dict[str, list[tuple]]:

@@ -30,6 +30,7 @@ _TABLE_LAYOUT = {
     "new_media": ((0.9, 2.4, 1.9, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 3.6, 1.2), std.SIZE_5),
 }
 _LANDSCAPE = {"new_media"}
+_MAX_PROPERTY = 255  # characters in a core property (python-docx refuses more)
 
 
 def _chars(n: float) -> Length:
@@ -170,6 +171,8 @@ def _set_properties(document: DocxDocument, title: str, author: str, issued: dat
     """Fixed metadata (the 成文日期, not the time of writing), so re-running gives the same bytes."""
     stamp = datetime.combine(issued, time(), ZoneInfo(timezone)).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
     props = document.core_properties
+    # Word's properties hold 255 characters, and XML's characters only; the text on the page is whole.
+    title, author = writable(title)[:_MAX_PROPERTY], writable(author)[:_MAX_PROPERTY]
     props.title, props.author, props.last_modified_by = title, author, author
     props.created = props.modified = stamp
     props.revision = 1
@@ -196,7 +199,7 @@ def write_notice(path: Path, blocks: Sequence[Block], tables: dict[str, AnnexTab
     document = build_notice(blocks, tables)
     title = next((b.plain for b in blocks if b.kind == "title"), "")
     author = next((b.plain for b in blocks if b.kind == "issuer"), "")
-    _set_properties(document, writable(title), writable(author), issued, timezone)
+    _set_properties(document, title, author, issued, timezone)
     buffer = io.BytesIO()
     document.save(buffer)
     return write_reproducible(path, buffer.getvalue())

@@ -68,7 +68,7 @@ def _as_text(cell) -> None:
 def save(workbook: Workbook, path: Path, title: str, author: str, stamp: datetime) -> Path:
     """Save with fixed metadata (`stamp`, not now) and fixed zip times: the same content, the same bytes."""
     props = workbook.properties
-    props.title, props.creator, props.lastModifiedBy = title, author, author
+    props.title, props.creator, props.lastModifiedBy = writable(title), writable(author), writable(author)
     props.created = props.modified = stamp.astimezone(UTC).replace(tzinfo=None)
     buffer = io.BytesIO()
     # Workbook.save would stamp `modified` with the time of saving; its writer, used directly, does not.
