@@ -121,11 +121,11 @@ def test_generated_exports_are_imported_or_refused_clearly(suffix):
 @pytest.mark.slow
 @pytest.mark.parametrize("suffix", sorted(READERS))
 def test_many_generated_exports(suffix):
-    check_imports(suffix, 150)  # 150 examples per reader
+    check_imports(suffix, 100)  # 100 examples per reader
 
 
 @pytest.mark.slow
 @pytest.mark.postgres
 @pytest.mark.parametrize("suffix", sorted(READERS))
 def test_generated_exports_on_postgres(suffix, postgres_url):
-    check_imports(suffix, 60, postgres_url)  # 60 examples per reader, where lengths and NUL are checked
+    check_imports(suffix, 40, postgres_url)  # 40 examples per reader, where lengths and NUL are checked

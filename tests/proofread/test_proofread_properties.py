@@ -31,7 +31,7 @@ def test_the_proofreader_takes_any_unicode(proofreader, text):
 
 
 @pytest.mark.slow
-@settings(max_examples=2000, **SETTINGS)  # 2,000 examples
+@settings(max_examples=1000, **SETTINGS)  # 1,000 examples
 @given(text=texts)
 def test_the_proofreader_takes_much_unicode(proofreader, text):
     check_any_text(proofreader, text)

@@ -74,7 +74,7 @@ def test_the_ledger_takes_any_text(ledger, tmp_path):
 
 
 @pytest.mark.slow
-@settings(max_examples=500, **SETTINGS)  # 500 examples
+@settings(max_examples=300, **SETTINGS)  # 300 examples
 @given(ledger=ledgers)
 def test_the_ledger_takes_much_text(ledger, tmp_path):
     check_ledger(ledger, tmp_path / "台账.xlsx")
@@ -123,7 +123,7 @@ def test_the_annexes_take_any_text(meixian_config, titles, urls, wrongs, reason,
 
 
 @pytest.mark.slow
-@settings(max_examples=300, **SETTINGS)  # 300 examples
+@settings(max_examples=150, **SETTINGS)  # 150 examples
 @given(titles=texts, urls=texts, wrongs=texts, reason=hostile_text)
 def test_the_annexes_take_much_text(meixian_config, titles, urls, wrongs, reason, tmp_path):
     check_annexes(meixian_config, titles, urls, wrongs, reason, tmp_path / "附件.xlsx")
