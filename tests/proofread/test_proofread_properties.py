@@ -21,17 +21,19 @@ def check_any_text(proofreader, text):
         findings = proofreader.check(text)
     for finding in findings:
         assert 0 <= finding.start and finding.start + finding.length <= len(text)
-        assert text[finding.start:finding.start + finding.length] == finding.wrong
+        span = text[finding.start:finding.start + finding.length]
+        # The span itself, but for personal information, which is stored masked (138****0000).
+        assert len(finding.wrong) == len(span) and all(w in (t, "*") for w, t in zip(finding.wrong, span, strict=True))
 
 
-@settings(max_examples=50, **SETTINGS)  # 50 examples
+@settings(max_examples=200, **SETTINGS)  # 200 examples
 @given(text=texts)
 def test_the_proofreader_takes_any_unicode(proofreader, text):
     check_any_text(proofreader, text)
 
 
 @pytest.mark.slow
-@settings(max_examples=1000, **SETTINGS)  # 1,000 examples
+@settings(max_examples=5000, **SETTINGS)  # 5,000 examples
 @given(text=texts)
 def test_the_proofreader_takes_much_unicode(proofreader, text):
     check_any_text(proofreader, text)

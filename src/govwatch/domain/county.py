@@ -59,7 +59,7 @@ class SiteOverride(_Strict):
 
     host: str
     obey_robots: bool | None = None
-    delay_seconds: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    delay_seconds: float | None = Field(default=None, ge=0)
     concurrency: int | None = Field(default=None, ge=1)
 
 
@@ -68,12 +68,12 @@ class CrawlSettings(_Strict):
 
     user_agent: str = "govwatch/0.1 (county portal supervision)"
     concurrency: int = Field(default=4, ge=1, description="requests in flight per host")
-    delay_seconds: float = Field(allow_inf_nan=False, default=0.5, ge=0, description="pause between two requests to a host")
+    delay_seconds: float = Field(default=0.5, ge=0, description="pause between two requests to a host")
     obey_robots: bool = True
-    timeout_seconds: float = Field(allow_inf_nan=False, default=20, gt=0)
+    timeout_seconds: float = Field(default=20, gt=0)
     retries: int = Field(default=3, ge=0)
-    backoff_seconds: float = Field(allow_inf_nan=False, default=0.5, ge=0, description="first retry pause; doubles on each retry")
-    recheck_seconds: float = Field(allow_inf_nan=False, default=5, ge=0, description="a failing link is checked again after this pause")
+    backoff_seconds: float = Field(default=0.5, ge=0, description="first retry pause; doubles on each retry")
+    recheck_seconds: float = Field(default=5, ge=0, description="a failing link is checked again after this pause")
     max_page_bytes: int = Field(default=10_000_000, ge=1024, description="larger pages are skipped with a finding")
     max_list_pages: int = Field(default=200, ge=1, description="list pages followed per column")
     verify_tls: bool = Field(default=False, description="many .gov.cn certificates fail verification")

@@ -88,8 +88,8 @@ class RectificationRules(_Strict):
 class AnnexPoints(_Strict):
     """Points an annex deducts in the annual assessment, per month."""
 
-    fail: float = Field(allow_inf_nan=False, ge=0, description="deducted when the subject gets the annex's failing grade")
-    per_problem: float = Field(allow_inf_nan=False, ge=0, description="deducted for each problem listed (a text error, a silence …)")
+    fail: float = Field(ge=0, allow_inf_nan=False, description="deducted when the subject gets the annex's failing grade")
+    per_problem: float = Field(ge=0, allow_inf_nan=False, description="deducted for each problem listed (a text error, a silence …)")
 
 
 class AssessmentRules(_Strict):
@@ -99,7 +99,7 @@ class AssessmentRules(_Strict):
     disclosure: AnnexPoints
     news: AnnexPoints
     new_media: AnnexPoints
-    overdue_rectification: float = Field(allow_inf_nan=False, ge=0, description="deducted when a rectification is reported late")
+    overdue_rectification: float = Field(ge=0, allow_inf_nan=False, description="deducted when a rectification is reported late")
 
 
 class WarningRules(_Strict):
