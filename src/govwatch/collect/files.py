@@ -18,16 +18,18 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from govwatch.domain.incoming import IncomingPost
+from govwatch.domain.incoming import IncomingPost, check_published_at
 from govwatch.domain.model import PostKind
+from govwatch.encodings import marked_encoding
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "title": ("title", "标题"),
@@ -42,6 +44,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "text": ("text", "正文", "内容"),
     "external_id": ("external_id", "编号", "id"),
 }
+MAX_FIELD_CHARS = 64 * 2**20  # far beyond any post; a bound on one field's memory, not on posts
 _BY_HEADER = {h.lower(): field for field, names in HEADERS.items() for h in names}
 _KIND_WORDS = {"原创": PostKind.ORIGINAL, "推荐转载": PostKind.RECOMMENDED, "其它转载": PostKind.OTHER_REPOST,
                "其他转载": PostKind.OTHER_REPOST, "转载": PostKind.OTHER_REPOST,
@@ -62,39 +65,65 @@ class ImportedRow:
     post: IncomingPost
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line, raw row) pairs; line is the file's line (header = 1 for csv/xlsx)."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            for row in reader:
-                yield reader.line_num, row
-    elif suffix == ".jsonl":
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if line.strip():
-                    try:
-                        value = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        raise ExportFileError([f"{path}:{number}: JSON 格式错误：{exc.msg}"]) from None
-                    if not isinstance(value, dict):
-                        raise ExportFileError([f"{path}:{number}: 每行应为一个 JSON 对象"])
-                    yield number, value
-    elif suffix == ".xlsx":
-        from openpyxl import load_workbook
+Rows = Iterator[tuple[int, dict[str, Any]]]
 
-        try:
-            sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        except Exception as exc:  # openpyxl raises many kinds for a broken file
-            raise ExportFileError([f"{path}: 无法读取 Excel 文件（{exc}）"]) from None
-        rows = sheet.iter_rows(values_only=True)
-        header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
-        for number, values in enumerate(rows, 2):
-            if any(v not in (None, "") for v in values):
-                yield number, dict(zip(header, values, strict=False))
-    else:
-        raise ExportFileError([f"{path}: 不支持的文件类型 {suffix or '（无扩展名）'}，应为 .csv、.xlsx 或 .jsonl"])
+
+def _text(path: Path) -> str:
+    """The file's text: the encoding its byte-order mark names (UTF-16 from Excel's "Unicode text"), else UTF-8."""
+    data = path.read_bytes()
+    return data.decode(marked_encoding(data) or "utf-8")
+
+
+def _csv_rows(path: Path) -> Rows:
+    # A post's text may be long; the csv module's default cap (128 KB a field) is not a property of the file.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD_CHARS))
+    reader = csv.DictReader(io.StringIO(_text(path), newline=""))
+    try:
+        for row in reader:
+            yield reader.line_num, row
+    except csv.Error as exc:
+        raise ExportFileError([f"{path}:{reader.line_num}: CSV 格式错误：{exc}"]) from None
+
+
+def _jsonl_rows(path: Path) -> Rows:
+    for number, line in enumerate(_text(path).splitlines(), 1):
+        if line.strip():
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ExportFileError([f"{path}:{number}: JSON 格式错误：{exc.msg}"]) from None
+            except RecursionError:
+                raise ExportFileError([f"{path}:{number}: JSON 嵌套过深"]) from None
+            if not isinstance(value, dict):
+                raise ExportFileError([f"{path}:{number}: 每行应为一个 JSON 对象"])
+            yield number, value
+
+
+def _xlsx_rows(path: Path) -> Rows:
+    from openpyxl import load_workbook
+
+    # openpyxl raises many kinds for a broken file, and in read-only mode some only while rows are read.
+    try:
+        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        rows = list(sheet.iter_rows(values_only=True))
+    except Exception as exc:
+        raise ExportFileError([f"{path}: 无法读取 Excel 文件（{type(exc).__name__}：{exc}）"]) from None
+    header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else ())]
+    for number, values in enumerate(rows[1:], 2):
+        if any(v not in (None, "") for v in values):
+            yield number, dict(zip(header, values, strict=False))
+
+
+# The readers by file suffix: each yields (line, raw row) pairs, line being the file's (header = 1).
+READERS: dict[str, Callable[[Path], Rows]] = {".csv": _csv_rows, ".jsonl": _jsonl_rows, ".xlsx": _xlsx_rows}
+
+
+def _rows(path: Path) -> Rows:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        accepted = "、".join(READERS)
+        raise ExportFileError([f"{path}: 不支持的文件类型 {path.suffix or '（无扩展名）'}，应为 {accepted}"])
+    return reader(path)
 
 
 def _date(value: Any, zone: ZoneInfo) -> datetime:
@@ -106,17 +135,22 @@ def _date(value: Any, zone: ZoneInfo) -> datetime:
             moment = datetime.fromisoformat(text)
         except ValueError:
             raise ValueError(f"无法识别的时间“{value}”，应为 2023-06-05 10:00 或 ISO 8601") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    check_published_at(moment)
+    return moment
 
 
 def _post(raw: dict[str, Any], zone: ZoneInfo, source: str,
           by_header: dict[str, str]) -> tuple[IncomingPost | None, list[tuple[str, str]]]:
     fields: dict[str, Any] = {}
+    problems = []
     for header, value in raw.items():
         field = by_header.get(str(header).strip().lower())
-        if field and value not in (None, ""):
+        if field and isinstance(value, (dict, list)):
+            problems.append((field, f"应为文字或数值，收到{'对象' if isinstance(value, dict) else '数组'}"))
+        elif field and value not in (None, ""):
             fields[field] = value if field == "published_at" else str(value).strip()
-    problems = [(f, "必填") for f in ("title", "published_at") if f not in fields]
+    problems += [(f, "必填") for f in ("title", "published_at") if f not in fields and f not in dict(problems)]
     if "published_at" in fields:
         try:
             fields["published_at"] = _date(fields["published_at"], zone)

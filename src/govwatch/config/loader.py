@@ -47,7 +47,9 @@ def _validate(model: type[Model], data: Any, sources: list[tuple[Path, Any]]) ->
         for error in exc.errors():
             loc = tuple(error["loc"])
             path, tree = next(((p, t) for p, t in sources if line_of(t, loc[:1]) is not None), sources[0])
-            messages.append(locate(path, tree, loc, error["msg"]))
+            # A validator's own ValueError carries the whole message; pydantic would prefix "Value error, ".
+            message = str(error["ctx"]["error"]) if error["type"] == "value_error" else error["msg"]
+            messages.append(locate(path, tree, loc, message))
         raise ConfigError(messages) from None
 
 

@@ -7,7 +7,11 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
+
+# A county file holds a few thousand values; far more is an alias bomb (anchors repeated into billions).
+MAX_NODES = 1_000_000
 
 
 class ConfigError(ValueError):
@@ -24,14 +28,25 @@ def read_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError([f"{path}: 文件不存在"]) from None
+    except IsADirectoryError:
+        raise ConfigError([f"{path}: 应为文件，却是目录"]) from None
     except UnicodeDecodeError as exc:
         raise ConfigError([f"{path}: 不是 UTF-8 编码的文本（{exc.reason}）"]) from None
     try:
-        return YAML(typ="rt").load(text)
+        tree = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise ConfigError([f"{where}: YAML 语法错误：{exc.problem or exc.context}"]) from None
+    except ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise ConfigError([f"{path}:{line}: 含有 YAML 不允许的字符 U+{exc.character:04X}（控制字符），请删除"]) from None
+    except (YAMLError, ValueError) as exc:  # a value its tag cannot make, e.g. the date 2023-02-30
+        raise ConfigError([f"{path}: YAML 内容无法解析：{exc}"]) from None
+    except RecursionError:
+        raise ConfigError([f"{path}: YAML 嵌套过深"]) from None
+    plain(tree, path)  # refuses, naming the file, a tree that cannot become plain data
+    return tree
 
 
 def line_of(tree: Any, path: tuple[str | int, ...]) -> int | None:
@@ -51,13 +66,26 @@ def line_of(tree: Any, path: tuple[str | int, ...]) -> int | None:
     return line
 
 
-def plain(tree: Any) -> Any:
-    """The tree as plain dicts and lists, for validation."""
-    if isinstance(tree, dict):
-        return {str(k): plain(v) for k, v in tree.items()}
-    if isinstance(tree, list):
-        return [plain(v) for v in tree]
-    return tree
+def plain(tree: Any, path: Path | None = None) -> Any:
+    """The tree as plain dicts and lists, for validation; ConfigError where aliases expand past MAX_NODES
+    (read_yaml has checked every tree it returns)."""
+    nodes = 0
+
+    def convert(node: Any) -> Any:
+        nonlocal nodes
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise ConfigError([f"{path}: 内容过多（超过 {MAX_NODES} 项），疑为锚点（&）反复展开"])
+        if isinstance(node, dict):
+            return {str(k): convert(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [convert(v) for v in node]
+        return node
+
+    try:
+        return convert(tree)
+    except RecursionError:
+        raise ConfigError([f"{path}: YAML 嵌套过深"]) from None
 
 
 def field_name(path: tuple[str | int, ...]) -> str:

@@ -8,9 +8,11 @@ from __future__ import annotations
 from datetime import date
 from functools import cached_property
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from govwatch.domain import limits
 from govwatch.domain.cycles import Cycle
 from govwatch.domain.model import AccountKey, ColumnKey, Platform, UnitKind
 from govwatch.domain.names import close_matches, normalize_name
@@ -20,18 +22,36 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# Names as the county writes them, bounded by the database columns that store them.
+CountyName = limits.name(limits.COUNTY_NAME)
+UnitName = limits.name(limits.UNIT_NAME)
+ChannelName = limits.name(limits.CHANNEL_NAME)
+ColumnName = limits.name(limits.COLUMN_NAME)
+AccountName = limits.name(limits.ACCOUNT_NAME)
+
+
 class CountyInfo(_Strict):
-    name: str
+    name: CountyName
     issuer: str = Field(description="发文机关, e.g. 眉县人民政府办公室")
     centre: str = Field(default="", description="the supervising centre")
     timezone: str = "Asia/Shanghai"
     portal: str | None = None
 
+    @field_validator("timezone")
+    @classmethod
+    def _zone_exists(cls, value: str) -> str:
+        """Checked here: every later command converts times in this zone."""
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"未知的时区“{value}”，应为 IANA 时区名，如 Asia/Shanghai") from None
+        return value
+
 
 class Unit(_Strict):
-    name: str
+    name: UnitName
     kind: UnitKind = UnitKind.DEPARTMENT
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[UnitName, ...] = ()
 
 
 class SiteOverride(_Strict):
@@ -90,14 +110,14 @@ class AccountSource(_Strict):
 
 
 class Channel(_Strict):
-    name: str
+    name: ChannelName
     per_unit: bool = Field(description="each unit keeps its own copy of the channel's columns")
-    columns: tuple[str, ...] = Field(default=(), description="the shared columns of a channel that is not per unit")
+    columns: tuple[ColumnName, ...] = Field(default=(), description="the shared columns of a channel that is not per unit")
     url: str | None = None
 
 
 class ColumnAssignment(_Strict):
-    column: str
+    column: ColumnName
     cycle: str
     url: str | None = Field(default=None, description="the column's list page, for crawling")
 
@@ -119,10 +139,10 @@ class AssignmentGroup(_Strict):
 
 
 class Account(_Strict):
-    name: str
+    name: AccountName
     platform: Platform
     unit: str
-    external_id: str | None = Field(default=None, description="the platform's id (appid, uid, open_id)")
+    external_id: str | None = Field(default=None, max_length=limits.EXTERNAL_ID, description="the platform's id (appid, uid, open_id)")
     monitored_from: date | None = Field(default=None, description="first day under supervision: no silence before it")
     source: AccountSource | None = Field(default=None, description="where `govwatch ingest` reads its posts")
 
@@ -162,33 +182,77 @@ class County(_Strict):
         default_factory=dict, description="column maps of the platforms' export files, by format (docs/import.md)"
     )
 
+    @model_validator(mode="after")
+    def _accounts_under_unit_names(self) -> County:
+        """An account may name its unit by an alias (县供销社 for 县供销联社), as an assignment may; grading,
+        warnings and the store key units by their own name, so each account is kept under that name. A
+        name that does not resolve is left as written, for reference_problems to report with its line."""
+        index = self._unit_index
+        accounts = tuple(
+            a.model_copy(update={"unit": index[key].name}) if (key := normalize_name(a.unit)) in index else a
+            for a in self.accounts
+        )
+        self.__dict__["accounts"] = accounts  # a frozen model's own field, set once while it is built
+        return self
+
     def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
-        """Every name that does not resolve, with the path of the field that holds it."""
-        problems: list[tuple[tuple[str | int, ...], str]] = []
-        seen: dict[str, str] = {}
+        """Every name that does not resolve or is given twice, with the path of the field that holds it."""
+        return [*self._unit_problems(), *self._channel_problems(), *self._assignment_problems(),
+                *self._account_problems()]
+
+    def _unit_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        problems = []
+        seen: dict[str, tuple[int, str]] = {}
         for i, unit in enumerate(self.units):
             for name in (unit.name, *unit.aliases):
                 key = normalize_name(name)
-                if key in seen and seen[key] != unit.name:
-                    problems.append((("units", i, "name"), f"单位名称“{name}”重复（{seen[key]} 与 {unit.name}）"))
-                seen[key] = unit.name
+                if key in seen and seen[key][0] != i:
+                    first, first_name = seen[key]
+                    problems.append((("units", i, "name"), f"单位名称“{name}”重复（已见于 units[{first}] {first_name}）"))
+                seen.setdefault(key, (i, unit.name))
+        return problems
+
+    def _channel_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        problems = []
+        seen: set[str] = set()
+        for i, channel in enumerate(self.channels):
+            if channel.name in seen:
+                problems.append((("channels", i, "name"), f"频道“{channel.name}”重复"))
+            seen.add(channel.name)
+            for j, column in enumerate(channel.columns):
+                if column in channel.columns[:j]:
+                    problems.append((("channels", i, "columns", j), f"栏目“{column}”重复"))
+        return problems
+
+    def _assignment_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        problems = []
         channels = {c.name: c for c in self.channels}
+        seen: set[tuple[str, str, str]] = set()
         for i, group in enumerate(self.assignments):
-            problems += self._unit_problem(("assignments", i, "unit"), group.unit)
+            unit_problem = self._unit_problem(("assignments", i, "unit"), group.unit)
+            problems += unit_problem
             channel = channels.get(group.channel)
             if channel is None:
                 problems.append((("assignments", i, "channel"),
                                  str(UnknownName("频道", group.channel, close_matches(group.channel, channels)))))
                 continue
             for j, item in enumerate(group.columns):
+                where = ("assignments", i, "columns", j, "column")
                 if not channel.per_unit and item.column not in channel.columns:
-                    problems.append((("assignments", i, "columns", j, "column"),
-                                     str(UnknownName("栏目", item.column, close_matches(item.column, channel.columns)))))
-        seen_accounts: set[AccountKey] = set()
+                    problems.append((where, str(UnknownName("栏目", item.column, close_matches(item.column, channel.columns)))))
+                key = (group.unit if unit_problem else self.unit(group.unit).name, channel.name, item.column)
+                if key in seen:
+                    problems.append((where, f"任务重复：{key[0]} 的 {channel.name}/{item.column} 已列出"))
+                seen.add(key)
+        return problems
+
+    def _account_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        problems = []
+        seen: set[AccountKey] = set()
         for i, account in enumerate(self.accounts):
-            if account.key in seen_accounts:
+            if account.key in seen:
                 problems.append((("accounts", i, "name"), f"账号重复：{account.key}"))
-            seen_accounts.add(account.key)
+            seen.add(account.key)
             problems += self._unit_problem(("accounts", i, "unit"), account.unit)
         return problems
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 
+from govwatch.domain import limits
+from govwatch.domain.characters import writable
 from govwatch.domain.county import County, UnknownName
 from govwatch.domain.model import AccountKey, ColumnKey, PostKind
 from govwatch.domain.names import close_matches, normalize_name
@@ -27,6 +29,20 @@ class IncomingPost:
     platform: str | None = None
     external_id: str | None = None
     source: str = "import"
+
+    def __post_init__(self) -> None:
+        """Drop the characters no column or annex can hold (NUL, other controls, lone surrogates) as the
+        post arrives, so that what is stored, checked and written is the same text."""
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if type(value) is str:  # not the kind, a StrEnum
+                object.__setattr__(self, field.name, writable(value))
+
+
+def check_published_at(moment: datetime) -> None:
+    """Refuse a publication time outside the years a post can have (a typo, or 0001-01-01 from an empty cell)."""
+    if not limits.FIRST_YEAR <= moment.year <= limits.LAST_YEAR:
+        raise ValueError(f"发布时间 {moment.date().isoformat()} 不在 {limits.FIRST_YEAR} 至 {limits.LAST_YEAR} 年之间")
 
 
 @dataclass(frozen=True)
@@ -66,6 +82,7 @@ def resolve(county: County, post: IncomingPost) -> ResolvedPost:
     """Tie `post` to the county's unit, column or account; UnknownName lists close matches."""
     if post.published_at.tzinfo is None:
         raise ValueError("发布时间缺少时区")
+    check_published_at(post.published_at)
     if not post.title.strip():
         raise ValueError("标题为空")
     unit = county.unit(post.unit).name if post.unit else None
@@ -86,4 +103,12 @@ def resolve(county: County, post: IncomingPost) -> ResolvedPost:
         key = f"post:{account.platform}:{account.name}:{post.external_id}"
     else:
         key = f"hash:{digest}:{post.published_at.isoformat()}"
-    return ResolvedPost(post, unit, column, account, key, digest)
+    return ResolvedPost(post, unit, column, account, _bounded(key), digest)
+
+
+def _bounded(key: str) -> str:
+    """The key as it is, or, when longer than its column (a URL of 600 characters), its kind and a hash."""
+    if len(key) <= limits.NATURAL_KEY:
+        return key
+    kind = key.split(":", 1)[0]
+    return f"{kind}-sha256:{hashlib.sha256(key.encode()).hexdigest()}"

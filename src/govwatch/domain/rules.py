@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from datetime import time
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt
 
+from govwatch.domain import limits
 from govwatch.domain.model import Platform, Severity
+
+# A grade as the notice prints it (优秀, 合格, 不合格, 差); stored beside each evaluation.
+GradeLabel = limits.name(limits.GRADE_LABEL)
 
 
 class _Strict(BaseModel):
@@ -18,9 +22,9 @@ class _Strict(BaseModel):
 
 
 class GradeLabels(_Strict):
-    excellent: str | None = Field(description="the top grade (优秀); null: not awarded")
-    pass_: str = Field(alias="pass")
-    fail: str
+    excellent: GradeLabel | None = Field(description="the top grade (优秀); null: not awarded")
+    pass_: GradeLabel = Field(alias="pass")
+    fail: GradeLabel
 
 
 class FindingRules(_Strict):
@@ -33,7 +37,7 @@ class DisclosureRules(_Strict):
     """附件1: 政府信息公开 columns against the 任务分解表."""
 
     channel: str
-    excellent_surplus: int | None = Field(description="Σactual − Σrequired at least this → excellent")
+    excellent_surplus: NonNegativeInt | None = Field(description="Σactual − Σrequired at least this → excellent")
     fail_severities: tuple[Severity, ...] = Field(description="a finding of these severities fails the unit")
     fail_on_shortfall: bool = Field(description="a due column with fewer items than required fails the unit")
     grades: GradeLabels
@@ -43,11 +47,11 @@ class NewsRules(_Strict):
     """附件2: 各镇快讯 / 部门动态."""
 
     channel: str
-    min_posts: int = Field(description="fewer items in the month fails the unit")
-    excellent_min_posts: int | None
+    min_posts: NonNegativeInt = Field(description="fewer items in the month fails the unit")
+    excellent_min_posts: NonNegativeInt | None
     excellent_requires_no_findings: bool = Field(description="any finding (错敏词) blocks excellent")
     fail_severities: tuple[Severity, ...]
-    max_silent_days: int | None = Field(description="a longer run without news fails the unit (national: 14)")
+    max_silent_days: PositiveInt | None = Field(description="a longer run without news fails the unit (national: 14)")
     grades: GradeLabels
 
 
@@ -62,13 +66,13 @@ class NewMediaWording(_Strict):
 class NewMediaRules(_Strict):
     """附件3: 政务新媒体."""
 
-    required_original: int = Field(description="original posts required a month (shown in the table)")
-    required_recommended: int = Field(description="recommended reposts required a month (shown in the table)")
-    min_recommended: int = Field(description="fewer recommended reposts is a problem")
+    required_original: NonNegativeInt = Field(description="original posts required a month (shown in the table)")
+    required_recommended: NonNegativeInt = Field(description="recommended reposts required a month (shown in the table)")
+    min_recommended: NonNegativeInt = Field(description="fewer recommended reposts is a problem")
     recommended_exempt_platforms: tuple[Platform, ...] = ()
-    max_silent_days: int | None = Field(description="a longer run without any post is a problem")
-    max_original_silent_days: int | None = Field(description="a longer run without an original post is a problem")
-    excellent_min_original: int | None = Field(description="accounts with no problem and this many originals → excellent")
+    max_silent_days: PositiveInt | None = Field(description="a longer run without any post is a problem")
+    max_original_silent_days: PositiveInt | None = Field(description="a longer run without an original post is a problem")
+    excellent_min_original: NonNegativeInt | None = Field(description="accounts with no problem and this many originals → excellent")
     fail_severities: tuple[Severity, ...]
     wording: NewMediaWording
     grades: GradeLabels
@@ -84,8 +88,8 @@ class RectificationRules(_Strict):
 class AnnexPoints(_Strict):
     """Points an annex deducts in the annual assessment, per month."""
 
-    fail: float = Field(ge=0, description="deducted when the subject gets the annex's failing grade")
-    per_problem: float = Field(ge=0, description="deducted for each problem listed (a text error, a silence …)")
+    fail: float = Field(ge=0, allow_inf_nan=False, description="deducted when the subject gets the annex's failing grade")
+    per_problem: float = Field(ge=0, allow_inf_nan=False, description="deducted for each problem listed (a text error, a silence …)")
 
 
 class AssessmentRules(_Strict):
@@ -95,7 +99,7 @@ class AssessmentRules(_Strict):
     disclosure: AnnexPoints
     news: AnnexPoints
     new_media: AnnexPoints
-    overdue_rectification: float = Field(ge=0, description="deducted when a rectification is reported late")
+    overdue_rectification: float = Field(ge=0, allow_inf_nan=False, description="deducted when a rectification is reported late")
 
 
 class WarningRules(_Strict):

@@ -11,6 +11,8 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from govwatch.encodings import marked_encoding
+
 MAX_BYTES = 200 * 1024 * 1024  # beyond this a "document" is not something to proofread in one go
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 
@@ -41,7 +43,14 @@ def read_document(name: str, data: bytes) -> str:
 
 
 def decode_text(name: str, data: bytes) -> str:
-    """Decode UTF-8 or GB18030 (a superset of GBK), line by line when a file mixes the two."""
+    """Decode the Unicode encoding a byte-order mark names (UTF-16 from Notepad), else UTF-8 or GB18030 (a
+    superset of GBK), line by line when a file mixes the two."""
+    marked = marked_encoding(data)
+    if marked and marked != "utf-8-sig":  # UTF-8 with a mark goes the mixed-lines way below
+        try:
+            return data.decode(marked)
+        except UnicodeDecodeError:
+            raise UnreadableDocument(f"{name}：文件开头标明为 {marked.upper()} 编码，但内容无法按此解码") from None
     if data.count(0) or sum(b in _CONTROL for b in data[:65536]) > len(data[:65536]) // 100:
         raise UnreadableDocument(f"{name}：不是文本文件（含有二进制内容），请提供 .txt、.docx 或 .html 文件")
     try:

@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Length, Pt
 
+from govwatch.domain.characters import writable
 from govwatch.reports import gbt9704 as std
 from govwatch.reports.annex_tables import AnnexTable, fold
 from govwatch.reports.notice_text import Block, annex_titles
@@ -29,6 +30,7 @@ _TABLE_LAYOUT = {
     "new_media": ((0.9, 2.4, 1.9, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 3.6, 1.2), std.SIZE_5),
 }
 _LANDSCAPE = {"new_media"}
+_MAX_PROPERTY = 255  # characters in a core property (python-docx refuses more)
 
 
 def _chars(n: float) -> Length:
@@ -49,7 +51,7 @@ class _Writer:
             paragraph.paragraph_format.first_line_indent = _chars(indent)
         runs = block.runs() if block is not None and text is None else [(text or "", False)]
         for chunk, strong in runs:
-            std.set_font(paragraph.add_run(chunk), font, size, bold=bold or strong, color=color)
+            std.set_font(_run(paragraph, chunk), font, size, bold=bold or strong, color=color)
         return paragraph
 
     def body(self, blocks: Sequence[Block], tables: dict[str, AnnexTable]) -> None:
@@ -145,11 +147,16 @@ class _Writer:
                 p = cell.paragraphs[0]
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 std.set_spacing(p, exact=False)
-                std.set_font(p.add_run(value), std.HEADING_FONT if r == 0 else std.BODY_FONT, size)
+                std.set_font(_run(p, value), std.HEADING_FONT if r == 0 else std.BODY_FONT, size)
         for start, end in table.spans:
             if end > start:
                 for c in table.merged_columns:
                     cells[start + 1][c].merge(cells[end + 1][c])
+
+
+def _run(paragraph, text: str):
+    """A run of `text`; lxml refuses control characters (a title pasted from Word), so they are dropped."""
+    return paragraph.add_run(writable(text))
 
 
 def _repeat_header(row) -> None:
@@ -164,6 +171,8 @@ def _set_properties(document: DocxDocument, title: str, author: str, issued: dat
     """Fixed metadata (the 成文日期, not the time of writing), so re-running gives the same bytes."""
     stamp = datetime.combine(issued, time(), ZoneInfo(timezone)).astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
     props = document.core_properties
+    # Word's properties hold 255 characters, and XML's characters only; the text on the page is whole.
+    title, author = writable(title)[:_MAX_PROPERTY], writable(author)[:_MAX_PROPERTY]
     props.title, props.author, props.last_modified_by = title, author, author
     props.created = props.modified = stamp
     props.revision = 1

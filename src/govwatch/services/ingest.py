@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from govwatch.domain import limits
 from govwatch.domain.incoming import IncomingPost, ResolvedPost, resolve
 from govwatch.proofread import Proofreader
 from govwatch.services.checking import check_posts
@@ -56,7 +57,7 @@ def _insert(stored: StoredCounty, item: ResolvedPost) -> PostInsert:
         text=post.text,
         kind=post.kind,
         content_hash=item.content_hash,
-        source=post.source,
+        source=post.source[: limits.POST_SOURCE],  # "import:" and a file name, which may be 255 long
     )
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import ValidationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from govwatch.config.loader import CountyConfig
+from govwatch.config.yaml_positions import field_name
 from govwatch.domain.county import County
 from govwatch.domain.rules import Rules
 from govwatch.proofread import CountyLexicon
@@ -121,8 +123,15 @@ def load_stored_county(session: Session, name: str | None = None) -> StoredCount
     if len(rows) > 1:
         raise CountyNotFound(f"数据库中有多个县区（{'、'.join(county_names(session))}），请用 --county 指定")
     row = rows[0]
-    county = County.model_validate(row.config)
-    rules = Rules.model_validate(row.rules)
+    try:
+        county = County.model_validate(row.config)
+        rules = Rules.model_validate(row.rules)
+    except ValidationError as exc:  # stored by an older version whose checks were looser
+        first = exc.errors()[0]
+        raise CountyNotFound(
+            f"数据库中县区“{row.name}”的配置未通过校验（{field_name(tuple(first['loc']))}：{first['msg']}），"
+            "请修正县区目录后重新运行 govwatch load-config DIR"
+        ) from None
     unit_ids = {u.name: u.id for u in session.scalars(select(UnitRow).where(UnitRow.county_id == row.id))}
     column_ids = {c.path: c.id for c in session.scalars(select(ColumnRow).where(ColumnRow.county_id == row.id))}
     account_ids = {
