@@ -3,7 +3,7 @@
     .venv/bin/python bench/privacy.py [--megabytes 0.5 5] [--before REV] [--before-limit 300]
 
 A register of people (姓名、手机号码, every tenth row with an ID number and a bank card) is generated at
-each size. Prints, side by side, the seconds the privacy layer takes now and at REV (default: the
+each size. Prints, side by side, the CPU seconds (one core) the privacy layer takes now and at REV (default: the
 commit before the layer became linear, run in a subprocess, stopped after --before-limit seconds),
 whether both find the same numbers, and the whole pipeline's seconds now. A layer whose cost is
 linear in the count of numbers takes ten times as long at 5 MB as at 0.5 MB, not a hundred.
@@ -92,7 +92,7 @@ def main() -> None:
                                 check=True).stdout
     proofreader = default_proofreader()
     print(f"== 个人信息层最坏情况：满篇号码的登记表（对比版本 {revision}，超过 {args.before_limit:.0f} s 即停止）==")
-    print(f"  {'大小':>8}{'号码数':>10}{'此前 s':>10}{'现在 s':>10}{'发现一致':>10}{'整个流程 s':>12}")
+    print(f"  {'大小':>8}{'号码数':>10}{'此前 CPU s':>10}{'现在 CPU s':>10}{'发现一致':>10}{'整个流程 s':>12}")
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "privacy_before.py"
         source.write_text(old_source, encoding="utf-8")
