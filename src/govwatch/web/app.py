@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote
 
+import anyio
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -57,6 +58,7 @@ def create_app(db: Database, config: WebConfig | None = None) -> FastAPI:
     app.state.db = db
     app.state.config = config or WebConfig()
     app.state.counties = CountyCache(app.state.config.county)
+    app.state.proofread_limiter = anyio.CapacityLimiter(app.state.config.proofread_workers)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     for module in (auth, overview, units, review, prepublish, rectify, api):
         app.include_router(module.router)
