@@ -98,11 +98,19 @@ def _unpacked(name: str, data: bytes) -> bytes:
             out = io.BytesIO()
             with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as stored:
                 for member in members:
-                    with package.open(member) as part:
-                        stored.writestr(member.filename, b"".join(iter(lambda: part.read(_CHUNK), b"")))
+                    stored.writestr(member.filename, _part(name, package, member))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise UnreadableDocument(f"{name}：不是有效的 Word 文档（.docx），无法打开（{type(exc).__name__}）") from exc
     return out.getvalue()
+
+
+def _part(name: str, package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    """One part's bytes, read a chunk at a time; refused when they differ from what the part declares."""
+    try:
+        with package.open(member) as part:
+            return b"".join(iter(lambda: part.read(_CHUNK), b""))
+    except zipfile.BadZipFile as exc:
+        raise UnreadableDocument(f"{name}：Word 文档中的 {member.filename} 与其声明的大小或校验值不符，疑似异常文件，未读取") from exc
 
 
 def _refuse_bombs(name: str, members: list[zipfile.ZipInfo]) -> None:
