@@ -146,7 +146,7 @@ def main() -> None:
                                 check=True).stdout
     proofreader = default_proofreader()
     print(f"== 个人信息层最坏情况：满篇号码的登记表（对比版本 {revision}，超过 {args.before_limit:.0f} s 即停止）==")
-    print(f"  {'大小':>8}{'号码数':>10}{'此前 CPU s':>10}{'现在 CPU s':>10}{'发现一致':>10}{'整个流程 s':>12}")
+    print(f"  {'大小':>8}{'号码数':>10}{'此前 CPU s':>10}{'现在 CPU s':>10}{'发现一致':>10}{'整个流程 CPU s':>12}")
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "privacy_before.py"
         source.write_text(old_source, encoding="utf-8")
