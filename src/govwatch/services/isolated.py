@@ -10,6 +10,8 @@ engine built, in milliseconds, and ends with its one call.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import TypeVar
@@ -20,6 +22,12 @@ Result = TypeVar("Result")
 
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["govwatch.services.warm_proofreader"])
+
+
+def start_in_background() -> None:
+    """Start the forkserver (it builds the engine: seconds) in a thread now, so that the first call after
+    a server starts does not spend its time bound waiting for it; a call that comes first waits as usual."""
+    threading.Thread(target=multiprocessing.forkserver.ensure_running, name="forkserver-start", daemon=True).start()
 
 
 class CallFailed(Exception):
