@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+import anyio
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -79,10 +80,12 @@ def _own_check(ctx: Context, check_id: int) -> PublishCheckRow:
 
 
 @router.get("/proofread/{check_id}", response_class=HTMLResponse)
-async def result(request: Request, ctx: Ctx, check_id: RowId) -> Response:
-    """The draft with its findings, checked again: reviewers' verdicts since may have silenced some."""
+def result(request: Request, ctx: Ctx, check_id: RowId) -> Response:
+    """The draft with its findings, checked again: reviewers' verdicts since may have silenced some.
+    Synchronous, so that its queries and the rendering of a long draft run in the thread pool."""
     row = _own_check(ctx, check_id)
-    findings = await _off_the_loop(request, prepublish.draft_checker(ctx.session, ctx.stored).check, row.text)
+    findings = anyio.from_thread.run(_off_the_loop, request, prepublish.draft_checker(ctx.session, ctx.stored).check,
+                                     row.text)
     done = prepublish.steps(ctx.session, row.id)
     return page(request, ctx, "proofread_result.html", check=row, findings=findings,
                 segments=prepublish.segments(row.text, findings), steps=done, next_stage=prepublish.next_stage(done))
