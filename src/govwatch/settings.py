@@ -36,6 +36,10 @@ class Settings(BaseSettings):
 
     web_county: str | None = Field(default=None, description="county the web app serves; default the only one stored")
     web_secure_cookie: bool = Field(default=False, description="send the web session cookie over HTTPS only")
+    proofread_timeout: float = Field(
+        default=60, gt=0, description="seconds the web app may spend reading and proofreading one draft"
+    )
+    proofread_workers: int = Field(default=2, ge=1, description="drafts the web app proofreads at once, each in a process")
 
     today: date | None = Field(
         default=None, description="the date commands take for today (backfills, tests, demos); unset: the real one"

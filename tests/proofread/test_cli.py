@@ -127,3 +127,12 @@ def test_a_docx_that_unpacks_to_far_more_than_its_size_is_refused(monkeypatch):
     monkeypatch.setattr(documents, "MAX_UNPACKED_DOCX", 10_000)  # this small file unpacks to more than that
     with pytest.raises(documents.UnreadableDocument, match="稿件.docx：Word 文档解压后达"):
         documents.read_document("稿件.docx", buffer.getvalue())
+
+
+def test_a_zip_bomb_is_refused_with_exit_2(tmp_path: Path):
+    from tests.proofread.test_documents import BOMB_PART, word_file
+
+    path = tmp_path / "炸弹.docx"
+    path.write_bytes(word_file((BOMB_PART, bytes(32 * 2**20))))
+    result = run(str(path))
+    assert result.exit_code == 2 and "炸弹.docx：Word 文档中的 word/document.xml 压缩比达" in result.output

@@ -3,7 +3,7 @@
 from sqlalchemy import select
 
 from govwatch.services.checking import post_text
-from govwatch.services.prepublish import check_draft
+from govwatch.services.prepublish import draft_checker
 from govwatch.store.counties import load_stored_county
 from govwatch.store.tables import FindingRow, OverrideRow, PostRow
 from govwatch.store.web_tables import AuditRow
@@ -21,7 +21,7 @@ def _open_finding(site):
 
 def _rechecked(site, text):
     with site.db.transaction() as session:
-        return [(f.rule, f.wrong) for f in check_draft(session, load_stored_county(session), text)]
+        return [(f.rule, f.wrong) for f in draft_checker(session, load_stored_county(session)).check(text)]
 
 
 def test_false_alarm_verdict_suppresses_the_finding_on_recheck(admin, site):

@@ -16,8 +16,14 @@ from govwatch.encodings import marked_encoding
 MAX_BYTES = 200 * 1024 * 1024  # beyond this a "document" is not something to proofread in one go
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13}
 
-# A .docx unpacks to a few times its size; far more is a zip bomb, which would exhaust memory.
+# A .docx unpacks to a few times its size; far more is a zip bomb (压缩炸弹), which would exhaust memory.
 MAX_UNPACKED_DOCX = 200 * 2**20
+# Repetitive Word XML deflates up to about 250:1 (20,000 equal paragraphs); a part that large and that much
+# more packed is a bomb. Smaller parts may be as packed as they like: they all fit under the total.
+MAX_PART_RATIO = 400
+RATIO_FROM_BYTES = 16 * 2**20
+MAX_PARTS = 10_000  # a Word file has tens of parts, hundreds with many images
+_CHUNK = 2**20
 
 
 class UnreadableDocument(Exception):
@@ -71,15 +77,9 @@ def _docx_text(name: str, data: bytes) -> str:
     """Paragraphs and table cells of a .docx, in document order as far as python-docx gives it."""
     import docx  # imported here: loading lxml is only worth it for Word files
 
+    package = _unpacked(name, data)
     try:
-        unpacked = sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(data)).infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise UnreadableDocument(f"{name}：不是有效的 Word 文档（.docx），无法打开（{type(exc).__name__}）") from exc
-    if unpacked > MAX_UNPACKED_DOCX:
-        raise UnreadableDocument(f"{name}：Word 文档解压后达 {unpacked // 2**20} MB，超过 {MAX_UNPACKED_DOCX // 2**20} MB 上限，"
-                                 "疑似异常文件，未读取")
-    try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(package))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UnreadableDocument(f"{name}：不是有效的 Word 文档（.docx），无法打开（{type(exc).__name__}）") from exc
     except Exception as exc:  # python-docx surfaces malformed XML as assorted lxml errors
@@ -89,6 +89,53 @@ def _docx_text(name: str, data: bytes) -> str:
         for row in table.rows:
             parts.append("\t".join(cell.text for cell in row.cells))
     return "\n".join(parts)
+
+
+def _unpacked(name: str, data: bytes) -> bytes:
+    """The zip package `data` stored again uncompressed, once its declared sizes look like a document's
+    and each part has been read in bounded chunks.
+
+    The zip reader stops each part at its declared size (and refuses it on a wrong CRC), but reading a
+    part whole decompresses all its compressed bytes in one call before cutting them: a part lying about
+    its size would fill memory first. Read in chunks, it costs at most one chunk more than it declares;
+    python-docx then reads the stored copy, which has nothing left to expand.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+            _refuse_bombs(name, members)
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as stored:
+                for member in members:
+                    stored.writestr(member.filename, _part(name, package, member))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise UnreadableDocument(f"{name}：不是有效的 Word 文档（.docx），无法打开（{type(exc).__name__}）") from exc
+    return out.getvalue()
+
+
+def _part(name: str, package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    """One part's bytes, read a chunk at a time; refused when they differ from what the part declares."""
+    try:
+        with package.open(member) as part:
+            return b"".join(iter(lambda: part.read(_CHUNK), b""))
+    except zipfile.BadZipFile as exc:
+        raise UnreadableDocument(f"{name}：Word 文档中的 {member.filename} 与其声明的大小或校验值不符，疑似异常文件，未读取") from exc
+
+
+def _refuse_bombs(name: str, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse a package whose declared sizes no document has: too many parts, too much unpacked, or a
+    large part packed far more tightly than text ever is."""
+    if len(members) > MAX_PARTS:
+        raise UnreadableDocument(f"{name}：Word 文档含 {len(members):,} 个部件，超过 {MAX_PARTS:,} 个上限，疑似异常文件，未读取")
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_UNPACKED_DOCX:
+        raise UnreadableDocument(f"{name}：Word 文档解压后达 {unpacked // 2**20} MB，超过 {MAX_UNPACKED_DOCX // 2**20} MB 上限，"
+                                 "疑似异常文件（压缩炸弹），未读取")
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_FROM_BYTES and ratio > MAX_PART_RATIO:
+            raise UnreadableDocument(f"{name}：Word 文档中的 {member.filename} 压缩比达 {ratio:,.0f} 倍（解压后 "
+                                     f"{member.file_size // 2**20} MB），远超正常文档，疑似压缩炸弹，未读取")
 
 
 class _TextExtractor(HTMLParser):

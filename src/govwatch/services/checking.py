@@ -8,7 +8,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from govwatch.proofread import Proofreader, Suppression
+from govwatch.proofread import CountyLexicon, Proofreader, Suppression
 from govwatch.store.counties import county_lexicon
 from govwatch.store.tables import AccountRow, FindingRow, PostRow, UnitRow, utcnow
 
@@ -39,12 +39,16 @@ def own_names(session: Session, county_id: int) -> frozenset[str]:
     return frozenset(names)
 
 
+def county_words(session: Session, county_id: int) -> CountyLexicon:
+    """The county's stored lexicon with its own names allowed."""
+    lexicon = county_lexicon(session, county_id)
+    return replace(lexicon, allow=lexicon.allow | own_names(session, county_id))
+
+
 def county_proofreader(session: Session, county_id: int) -> Proofreader:
     """The engine with the county's stored lexicon, its own names and its reviewers' verdicts: the same
     checker on every path (ingest, crawl, import, workers, 先审后发)."""
-    lexicon = county_lexicon(session, county_id)
-    allowed = replace(lexicon, allow=lexicon.allow | own_names(session, county_id))
-    return Proofreader(county=allowed, suppressions=false_alarms(session, county_id))
+    return Proofreader(county=county_words(session, county_id), suppressions=false_alarms(session, county_id))
 
 
 def check_posts(session: Session, rows: Sequence[PostRow], proofreader: Proofreader) -> int:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from govwatch.proofread import TextFinding
-from govwatch.services.checking import county_proofreader
+from govwatch.proofread import CountyLexicon, Proofreader, Suppression, TextFinding
+from govwatch.proofread.documents import read_document
+from govwatch.services.checking import county_words, false_alarms
 from govwatch.store import audit
 from govwatch.store.counties import StoredCounty
 from govwatch.store.web_tables import PublishCheckRow, PublishStepRow
@@ -24,9 +25,29 @@ class Segment:
     finding: TextFinding | None = None
 
 
-def check_draft(session: Session, stored: StoredCounty, text: str) -> list[TextFinding]:
-    """The findings in `text`, with the county's reviewers' false-alarm verdicts applied."""
-    return county_proofreader(session, stored.id).check(text)
+@dataclass(frozen=True)
+class DraftChecker:
+    """What the county's proofreader is built from, as plain values: it crosses into the process that
+    checks a draft (`services.isolated`), where no database session goes."""
+
+    county: CountyLexicon
+    suppressions: tuple[Suppression, ...]
+
+    def check(self, text: str) -> list[TextFinding]:
+        """The findings in `text`, with the county's reviewers' false-alarm verdicts applied."""
+        return Proofreader(county=self.county, suppressions=self.suppressions).check(text)
+
+    def read_and_check(self, text: str, upload: tuple[str, bytes] | None) -> tuple[str, list[TextFinding]]:
+        """The draft's text (the uploaded file's, when one is given) and its findings; `UnreadableDocument`
+        for a file that cannot be read."""
+        if upload is not None:
+            text = read_document(*upload)
+        return text, self.check(text)
+
+
+def draft_checker(session: Session, stored: StoredCounty) -> DraftChecker:
+    """The county's checker as `county_proofreader` builds it, for a draft checked in another process."""
+    return DraftChecker(county_words(session, stored.id), tuple(false_alarms(session, stored.id)))
 
 
 def segments(text: str, findings: list[TextFinding]) -> list[Segment]:

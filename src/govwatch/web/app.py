@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import quote
 
+import anyio
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -13,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from govwatch.services import isolated
 from govwatch.store import web_tables  # noqa: F401  (the web tables must be in the ORM's metadata)
 from govwatch.store.db import Database
 from govwatch.web.config import WebConfig
@@ -51,12 +55,20 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    isolated.start_in_background()  # the processes that proofread drafts (先审后发)
+    yield
+
+
 def create_app(db: Database, config: WebConfig | None = None) -> FastAPI:
     """A web app over `db` (already migrated)."""
-    app = FastAPI(title="govwatch 政府网站与政务新媒体监管", version="1", docs_url=None, redoc_url=None)
+    app = FastAPI(title="govwatch 政府网站与政务新媒体监管", version="1", docs_url=None, redoc_url=None,
+                  lifespan=_lifespan)
     app.state.db = db
     app.state.config = config or WebConfig()
     app.state.counties = CountyCache(app.state.config.county)
+    app.state.proofread_limiter = anyio.CapacityLimiter(app.state.config.proofread_workers)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     for module in (auth, overview, units, review, prepublish, rectify, api):
         app.include_router(module.router)

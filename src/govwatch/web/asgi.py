@@ -14,4 +14,6 @@ def app_from_settings() -> FastAPI:
     """A web app on the settings' database, already migrated by `govwatch serve` before the workers start."""
     settings = Settings()
     return create_app(open_database(settings.database_url(), migrate=False),
-                      WebConfig(secure_cookie=settings.web_secure_cookie, county=settings.web_county))
+                      WebConfig(secure_cookie=settings.web_secure_cookie, county=settings.web_county,
+                                proofread_timeout=settings.proofread_timeout,
+                                proofread_workers=settings.proofread_workers))
