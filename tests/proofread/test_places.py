@@ -1,6 +1,7 @@
 """Place names: a suspect inside a county's, township's or village's name is no suspect; the same
 characters outside a whole name are still checked."""
 
+import dataclasses
 import gzip
 
 from govwatch.proofread.build_data import read_places
@@ -25,8 +26,13 @@ def test_only_whole_names_with_a_suffix_are_kept():
     assert not is_place_name("新村") and not is_place_name("齐圣") and not is_place_name("太白山")
 
 
-def test_a_village_name_is_no_typo_but_its_characters_elsewhere_are_checked():
+def test_a_village_name_is_no_typo_but_its_characters_elsewhere_are_checked(monkeypatch):
     checker = Proofreader()
+    statistical = next(layer for layer in checker.layers if layer.name == "statistical")
+    # 齐圣 scores just under the packaged threshold: lower it (for this test only: the layer is shared) so
+    # the suspect shows; the gazetteer must still silence the whole name, whatever the threshold.
+    monkeypatch.setattr(statistical, "parameters", dataclasses.replace(statistical.parameters, threshold=30.0))
+    monkeypatch.setattr(statistical, "_cache", {})
     assert checker.check("长沙镇齐圣村党支部召开专题会议。") == []
     assert [f.wrong for f in checker.check("齐圣党支部召开专题会议。")] == ["圣"]
 
