@@ -28,6 +28,15 @@ def test_dates_outside_any_posts_years_are_refused_by_line_and_field(tmp_path, m
     assert caught.value.messages == [f"{path}:3: 字段 published_at: 发布时间 {moment[:10]} 不在 1990 至 2099 年之间"]
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "/art/2023/6/5/a.html", "http://[::1/bad"])
+def test_a_url_that_is_no_web_address_is_refused_by_line_and_field(tmp_path, url):
+    path = csv_file(tmp_path / "posts.csv", "标题,2023-06-05 10:00,县发改局,部门动态,https://www.meixian.gov.cn/a.html,",
+                    f'标题,2023-06-05 10:00,县发改局,部门动态,"{url}",')
+    with pytest.raises(ExportFileError) as caught:
+        read_posts(path, "Asia/Shanghai")
+    assert caught.value.messages == [f"{path}:3: 字段 url: 应为 http(s) 网址，收到“{url}”"]
+
+
 def test_a_field_longer_than_the_csv_modules_default_cap_is_read(tmp_path):
     text = "长" * 200_000
     [row] = read_posts(csv_file(tmp_path / "posts.csv", f"标题,2023-06-05 10:00,县发改局,部门动态,,{text}"), "Asia/Shanghai")

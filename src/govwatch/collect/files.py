@@ -10,7 +10,7 @@
 | account | account, 账号, 账号名称 | a column or an account |
 | platform | platform, 平台, 媒体类型 | where two accounts share a name |
 | kind | kind, 类型, 信息类型 (原创 / 推荐转载 / 其它转载) | no (原创) |
-| url | url, 链接, 网址 | no |
+| url | url, 链接, 网址 | no (an absolute http(s) address) |
 | text | text, 正文, 内容 | no |
 | external_id | external_id, 编号, id | no |
 """
@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from govwatch.collect.extract.links import web_url
 from govwatch.domain.incoming import IncomingPost, check_published_at
 from govwatch.domain.model import PostKind
 from govwatch.encodings import marked_encoding
@@ -156,6 +157,8 @@ def _post(raw: dict[str, Any], zone: ZoneInfo, source: str,
             fields["published_at"] = _date(fields["published_at"], zone)
         except ValueError as exc:
             problems.append(("published_at", str(exc)))
+    if "url" in fields and not web_url(fields["url"]):  # javascript:, data:, a bare path: never a link
+        problems.append(("url", f"应为 http(s) 网址，收到“{fields['url'][:80]}”"))
     if "kind" in fields:
         kind = _KIND_WORDS.get(fields["kind"].lower())
         if kind is None:
