@@ -59,6 +59,13 @@ def test_negative_or_endless_thresholds_are_refused(county_copy, old, new, field
     refused(county_copy, "rules.yaml", new.strip(), field)
 
 
+@pytest.mark.parametrize("field", ["delay_seconds", "timeout_seconds", "request_deadline_seconds"])
+def test_an_endless_crawl_setting_is_refused(county_copy, field):
+    with open(county_copy / "county.yaml", "a", encoding="utf-8") as handle:
+        handle.write(f"crawl:\n  {field}: .inf\n")
+    refused(county_copy, "county.yaml", f"{field}: .inf", f"crawl.{field}")
+
+
 def test_a_unit_listed_twice_is_refused_whatever_its_kinds(county_copy):
     replace_in(county_copy / "county.yaml", "  - {name: 县发改局, kind: 部门}\n",
                "  - {name: 县发改局, kind: 部门}\n  - {name: 县发改局, kind: 镇街}\n")

@@ -19,7 +19,7 @@ from govwatch.domain.names import close_matches, normalize_name
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # .inf waits forever
 
 
 # Names as the county writes them, bounded by the database columns that store them.
