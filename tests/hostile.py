@@ -7,15 +7,19 @@ a message), never a traceback, never a hang, and a refused command leaves the da
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
-from hypothesis import HealthCheck, Phase
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 from typer.testing import CliRunner, Result
 
 from govwatch.cli.app import app
-from govwatch.store.db import Database
+from govwatch.store.db import Database, open_database
 from govwatch.store.tables import Base
 
 
@@ -68,3 +72,31 @@ def assert_clear_outcome(result: Result) -> None:
     assert result.exit_code in (0, 2), (result.exit_code, result.output)
     if result.exit_code == 2:
         assert "错误" in result.output, result.output
+
+
+def check_file_commands(url: str, examples: int, generated: st.SearchStrategy[Any],
+                        command: Callable[[Any], tuple[Path, list[str]]], bound: float) -> Counter[int]:
+    """Run `govwatch --db URL ARGS` for `examples` generated examples, `command` writing each one's file
+    and giving its arguments: each ends clearly within `bound` seconds, and a refusal names the file and
+    leaves the database as it was. The exit codes counted (0 done, 2 refused)."""
+    db = open_database(url)
+    outcomes: Counter[int] = Counter()
+
+    @settings(max_examples=examples, **SETTINGS)
+    @given(example=generated)
+    def run_generated(example):
+        path, args = command(example)
+        before = snapshot(db)
+        with time_bound(bound):
+            result = govwatch("--db", url, *args)
+        assert_clear_outcome(result)
+        outcomes[result.exit_code] += 1
+        if result.exit_code == 2:
+            assert str(path) in result.output, result.output
+            assert snapshot(db) == before
+
+    try:
+        run_generated()
+    finally:
+        db.dispose()
+    return outcomes

@@ -28,6 +28,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from govwatch.collect.extract.links import web_url
+from govwatch.domain.characters import writable
 from govwatch.domain.incoming import IncomingPost, check_published_at
 from govwatch.domain.model import PostKind
 from govwatch.encodings import marked_encoding
@@ -149,8 +150,9 @@ def _post(raw: dict[str, Any], zone: ZoneInfo, source: str,
         field = by_header.get(str(header).strip().lower())
         if field and isinstance(value, (dict, list)):
             problems.append((field, f"应为文字或数值，收到{'对象' if isinstance(value, dict) else '数组'}"))
-        elif field and value not in (None, ""):
-            fields[field] = value if field == "published_at" else str(value).strip()
+        elif field and value is not None and (text := writable(str(value)).strip()):
+            # a cell of blanks or control characters is an empty cell: a required field stays 必填
+            fields[field] = value if field == "published_at" else text
     problems += [(f, "必填") for f in ("title", "published_at") if f not in fields and f not in dict(problems)]
     if "published_at" in fields:
         try:
