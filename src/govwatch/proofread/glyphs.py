@@ -38,7 +38,9 @@ def similar_glyphs(font_path: Path, font_index: int) -> dict[str, list[str]]:
     """Written character → the common characters most like it, most alike first."""
     font = ImageFont.truetype(str(font_path), SIZE - 4, index=font_index)
     written = [chr(code) for code in HAN]
-    vectors = np.stack([render(font, char) for char in written])
+    # float64 and similarities rounded to 6 places: float32 products differ in their last bits between
+    # BLAS kernels (one machine's CPU to another's), which reordered near-ties of the shipped table.
+    vectors = np.stack([render(font, char) for char in written]).astype(np.float64)
     norms = np.linalg.norm(vectors, axis=1)
     drawn = norms > 0
     vectors /= np.where(drawn, norms, 1.0)[:, None]
@@ -46,12 +48,15 @@ def similar_glyphs(font_path: Path, font_index: int) -> dict[str, list[str]]:
     table = vectors[meant]
     result: dict[str, list[str]] = {}
     for start in range(0, len(written), 2048):
-        block = vectors[start : start + 2048] @ table.T
+        block = np.round(vectors[start : start + 2048] @ table.T, 6)
         for row, similarities in enumerate(block):
             index = start + row
             if not drawn[index]:
                 continue
-            top = np.argpartition(-similarities, NEIGHBOURS)[: NEIGHBOURS + 1]
+            # Every candidate at least as alike as the (NEIGHBOURS + 1)-th, so that a tie at the cut is
+            # decided by code point, not by how argpartition happened to split it.
+            kth = np.partition(similarities, -(NEIGHBOURS + 1))[-(NEIGHBOURS + 1)]
+            top = np.flatnonzero(similarities >= max(kth, MIN_SIMILARITY))
             top = top[np.lexsort((top, -similarities[top]))]  # most alike first; ties by code point
             near = [written[meant[j]] for j in top if similarities[j] >= MIN_SIMILARITY and meant[j] != index]
             if near:
