@@ -22,7 +22,6 @@ from govwatch.cli.app import app
 from govwatch.store.db import Database, open_database
 from govwatch.store.tables import Base
 
-
 # Each example is bounded by time_bound, not by hypothesis's deadline (which only reports afterwards). No
 # shrinking: a failing example is reported as generated, since shrinking examples of a second or more
 # each takes many minutes; rerun with the printed seed to study one.

@@ -4,10 +4,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govwatch.collect.extract.article import NotAnArticle, extract_article, html_text
+from govwatch.collect.extract.article import NotAnArticle, extract_article, html_text, parse_html
 from govwatch.collect.extract.charset import decode_html
 from govwatch.collect.extract.links import is_government, page_links, web_url
-from govwatch.collect.extract.article import parse_html
 
 ZONE = ZoneInfo("Asia/Shanghai")
 BODY = "县财政局召开党的二十大精神学习会。会议要求全体干部厉行节约。" * 3

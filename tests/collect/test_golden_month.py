@@ -9,7 +9,14 @@ import pytest
 from typer.testing import CliRunner
 
 from govwatch.cli.app import app
-from govwatch.collect.fakes.month import MONTH, TODAY, county_folder, planned_posts, served_month, stored_posts
+from govwatch.collect.fakes.month import (
+    MONTH,
+    TODAY,
+    county_folder,
+    planned_posts,
+    served_month,
+    stored_posts,
+)
 from tests.collect.test_ingest_runs import result_row
 
 runner = CliRunner()

@@ -12,7 +12,13 @@ import pytest
 from govwatch.collect.fakes.server import FakeRequest, FakeResponse, LocalServer
 from govwatch.collect.fakes.social import FakeDouyin, FakeItem, FakeWeibo
 from govwatch.collect.fakes.wechat import FakeArticle, FakeWeChat
-from govwatch.collect.platforms.base import AdapterContext, AuthExpired, MemoryTokens, PlatformError, adapter_for
+from govwatch.collect.platforms.base import (
+    AdapterContext,
+    AuthExpired,
+    MemoryTokens,
+    PlatformError,
+    adapter_for,
+)
 from govwatch.collect.platforms.classify import classify
 from govwatch.domain.county import Account, AccountSource
 from govwatch.domain.model import Platform, PostKind

@@ -8,9 +8,9 @@ suite are stated in each test; the `slow` variants run in CI (`pytest -m slow`).
 from __future__ import annotations
 
 import io
-from collections import Counter
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pytest

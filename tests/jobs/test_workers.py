@@ -18,7 +18,15 @@ from govwatch.jobs import bodies
 from govwatch.jobs.runner import InProcessRunner, JobEnv, runner_for
 from govwatch.services.demo_site import county_with_urls
 from govwatch.store.db import open_database
-from tests.jobs.conftest import counts, county_dir, job_states, start_worker, store_county, store_unchecked, wait_for
+from tests.jobs.conftest import (
+    counts,
+    county_dir,
+    job_states,
+    start_worker,
+    store_county,
+    store_unchecked,
+    wait_for,
+)
 
 pytestmark = pytest.mark.postgres
 cli = CliRunner()

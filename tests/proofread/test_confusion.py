@@ -1,7 +1,6 @@
 """Confusion sets: sound and stroke tables both ways, rendered look-alikes from any character to a common one."""
 
-from govwatch.proofread.confusion import GLYPH, SAME_SOUND, confusion_sets
-from govwatch.proofread.confusion import is_common
+from govwatch.proofread.confusion import GLYPH, SAME_SOUND, confusion_sets, is_common
 
 
 def test_sound_relations_run_both_ways():

@@ -82,7 +82,7 @@ def test_any_text_gives_findings_that_point_into_it(text):
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     for f in findings:
         assert isinstance(f, TextFinding)
-        assert 0 <= f.start and f.start + f.length <= len(text) and f.length >= 1
+        assert f.start >= 0 and f.start + f.length <= len(text) and f.length >= 1
         assert starts[f.line - 1] + f.offset == f.start
         assert f.type in TYPES and f.severity in SEVERITIES
         if f.type != "privacy":

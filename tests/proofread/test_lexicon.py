@@ -4,7 +4,6 @@ import pytest
 
 from govwatch.proofread.data_files import DataFileError
 from govwatch.proofread.lexicon import LexiconLayer, make_entry, packaged_entries
-from tests.proofread.conftest import only
 
 
 def test_packaged_lexicon_has_several_hundred_valid_entries():

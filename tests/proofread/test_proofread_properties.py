@@ -20,7 +20,7 @@ def check_any_text(proofreader, text):
     with time_bound(10):
         findings = proofreader.check(text)
     for finding in findings:
-        assert 0 <= finding.start and finding.start + finding.length <= len(text)
+        assert finding.start >= 0 and finding.start + finding.length <= len(text)
         span = text[finding.start:finding.start + finding.length]
         # The span itself, but for personal information, which is stored masked (138****0000).
         assert len(finding.wrong) == len(span) and all(w in (t, "*") for w, t in zip(finding.wrong, span, strict=True))

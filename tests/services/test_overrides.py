@@ -1,11 +1,11 @@
 import pytest
 
 from govwatch.config.yaml_positions import ConfigError
+from govwatch.domain.calendar import Month
 from govwatch.services.overrides import load_overrides_file
 from govwatch.store.counties import load_stored_county, save_config
 from govwatch.store.db import open_database
 from govwatch.store.overrides import override_history
-from govwatch.domain.calendar import Month
 
 
 @pytest.fixture

@@ -35,7 +35,13 @@ import rjieba
 from govwatch.proofread.automaton import Automaton
 from govwatch.proofread.confusion import GLYPH_FILE
 from govwatch.proofread.data_files import header_lines
-from govwatch.proofread.divisions import DIVISIONS_FILE, LEVELS, VARIANTS_FILE, generate_variants, parse_division
+from govwatch.proofread.divisions import (
+    DIVISIONS_FILE,
+    LEVELS,
+    VARIANTS_FILE,
+    generate_variants,
+    parse_division,
+)
 from govwatch.proofread.evaluation import read_pairs
 from govwatch.proofread.expressions import EXCEPTIONS_FILE, near_misses, packaged_expressions, variant_rows
 from govwatch.proofread.expressions import VARIANTS_FILE as EXPRESSION_VARIANTS_FILE

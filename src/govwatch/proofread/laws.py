@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
 from govwatch.proofread.confusion import confusion_sets
 from govwatch.proofread.data_files import DataFileError, records
 from govwatch.proofread.findings import Hit

@@ -20,7 +20,7 @@ TUNE = "tune"
 
 def half(pair: Pair) -> str:
     """Which half of odw.train a sentence pair belongs to."""
-    return MINE if zlib.crc32(f"{pair.source}\t{pair.target}".encode("utf-8")) % 2 == 0 else TUNE
+    return MINE if zlib.crc32(f"{pair.source}\t{pair.target}".encode()) % 2 == 0 else TUNE
 
 
 def select(pairs: list[Pair], which: str) -> list[Pair]:

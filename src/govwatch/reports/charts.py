@@ -15,12 +15,12 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib import font_manager
+from matplotlib.figure import Figure
 
-from govwatch.domain.evaluation import MonthEvaluation  # noqa: E402
-from govwatch.domain.rules import GradeLabels  # noqa: E402
-from govwatch.reports.notice_model import GradeCount  # noqa: E402
+from govwatch.domain.evaluation import MonthEvaluation
+from govwatch.domain.rules import GradeLabels
+from govwatch.reports.notice_model import GradeCount
 
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Zen Hei",
              "WenQuanYi Micro Hei", "SimHei", "Microsoft YaHei", "PingFang SC")

@@ -23,8 +23,8 @@ from govwatch.collect.fakes.portal import Portal
 from govwatch.collect.fakes.server import LocalServer
 from govwatch.collect.platforms.base import MemoryTokens
 from govwatch.config.loader import COUNTY_FILE, RULES_FILE, CountyConfig, load_county_dir
-from govwatch.demo.platforms import demo_platforms
 from govwatch.demo.plan import DemoPlan
+from govwatch.demo.platforms import demo_platforms
 from govwatch.demo.texts import phrases
 from govwatch.domain.calendar import Month
 from govwatch.domain.incoming import IncomingPost

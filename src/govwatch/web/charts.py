@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import Month
-from govwatch.store.counties import StoredCounty
 from govwatch.services.dashboard import year_grades_of
+from govwatch.store.counties import StoredCounty
 
 
 @dataclass(frozen=True)

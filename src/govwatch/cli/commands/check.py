@@ -18,13 +18,12 @@ def check(
     again: bool = typer.Option(False, "--all", help="重新校对全部已入库信息（词库更新后）；已审核问题的结论保留"),
 ) -> None:
     """校对已入库但尚未校对的信息；使用 PostgreSQL 时按批加入 cpu 队列，由工作进程并行校对。"""
-    with user_errors():
-        with database() as db:
-            with db.transaction() as session:
-                name = load_stored_county(session, county).county.county.name
-            with job_runner(db) as runner:
-                submitted = submit_checks(JobEnv(db, runner), name, again)
-                deferred = runner.deferred
+    with user_errors(), database() as db:
+        with db.transaction() as session:
+            name = load_stored_county(session, county).county.county.name
+        with job_runner(db) as runner:
+            submitted = submit_checks(JobEnv(db, runner), name, again)
+            deferred = runner.deferred
     if deferred:
         print_submitted([(item, name) for item in submitted])
         return

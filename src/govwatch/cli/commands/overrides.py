@@ -42,18 +42,16 @@ def set_override(
 @override_app.command("load")
 def load(file: Path = typer.Argument(..., help="调整记录文件（YAML）"), county: str = typer.Option(None, "--county")) -> None:
     """从文件载入人工调整记录（重复载入不会重复记录）。"""
-    with user_errors():
-        with database() as db, db.transaction() as session:
-            saved = load_overrides_file(session, load_stored_county(session, county), file)
+    with user_errors(), database() as db, db.transaction() as session:
+        saved = load_overrides_file(session, load_stored_county(session, county), file)
     console.print(f"已载入人工调整 {len(saved)} 条。")
 
 
 @override_app.command("list")
 def list_overrides(month: str = typer.Option(..., "--month"), county: str = typer.Option(None, "--county")) -> None:
     """列出某月的全部人工调整（含历史记录）。"""
-    with user_errors():
-        with database() as db, db.transaction() as session:
-            history = override_history(session, load_stored_county(session, county).id, Month.parse(month))
+    with user_errors(), database() as db, db.transaction() as session:
+        history = override_history(session, load_stored_county(session, county).id, Month.parse(month))
     table = Table(title=f"{month} 人工调整记录")
     for header in ("附件", "对象", "调整为", "理由", "调整人", "时间"):
         table.add_column(header)

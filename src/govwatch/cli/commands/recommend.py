@@ -40,10 +40,9 @@ def list_month(
     county: str = typer.Option(None, "--county", help="县区名称"),
 ) -> None:
     """列出该月保存的推荐转载清单。"""
-    with user_errors():
-        with database() as db, db.transaction() as session:
-            stored = load_stored_county(session, county)
-            items = month_lists(session, stored.id).get(Month.parse(month), [])
+    with user_errors(), database() as db, db.transaction() as session:
+        stored = load_stored_county(session, county)
+        items = month_lists(session, stored.id).get(Month.parse(month), [])
     table = Table(title=f"{month} 推荐转载清单（{len(items)} 篇）")
     table.add_column("标题")
     table.add_column("链接")

@@ -25,10 +25,9 @@ _ANNEX = {"disclosure": "附件1", "news": "附件2", "new_media": "附件3"}
 @rectify_app.command("open")
 def open_items(month: str = typer.Option(..., "--month"), county: str = typer.Option(None, "--county")) -> None:
     """按某月评定结果建立整改事项（生成通报时会自动建立；重复运行不会重复建立）。"""
-    with user_errors():
-        with database() as db, db.transaction() as session:
-            stored = load_stored_county(session, county)
-            rows = rectification.open_items(session, stored, notice_model(session, stored, Month.parse(month)))
+    with user_errors(), database() as db, db.transaction() as session:
+        stored = load_stored_county(session, county)
+        rows = rectification.open_items(session, stored, notice_model(session, stored, Month.parse(month)))
     console.print(f"{month} 整改事项 {len(rows)} 项。")
 
 

@@ -53,12 +53,11 @@ def add(
 @user_app.command("disable")
 def disable(name: str = typer.Argument(..., help="用户名")) -> None:
     """停用账号并使其所有登录立即失效（重新 add 即恢复）。"""
-    with user_errors():
-        with database(web_database_url()) as db, db.transaction() as session:
-            row = find_user(session, name)
-            if row is None or not disable_user(session, name):
-                raise LookupError(f"没有账号 {name}")
-            audit.record(session, "命令行", "user.disable", f"user:{name}", {}, county_id=row.county_id)
+    with user_errors(), database(web_database_url()) as db, db.transaction() as session:
+        row = find_user(session, name)
+        if row is None or not disable_user(session, name):
+            raise LookupError(f"没有账号 {name}")
+        audit.record(session, "命令行", "user.disable", f"user:{name}", {}, county_id=row.county_id)
     console.print(f"已停用账号 {name}，其登录已全部失效。")
 
 
@@ -91,16 +90,15 @@ def token(
 @user_app.command("list")
 def list_users() -> None:
     """列出网页端账号。"""
-    with user_errors():
-        with database(web_database_url()) as db, db.transaction() as session:
-            counties = dict(session.execute(select(CountyRow.id, CountyRow.name)).all())
-            units = dict(session.execute(select(UnitRow.id, UnitRow.name)).all())
-            tokens = token_counts(session)
-            table = Table(title="网页端账号")
-            for header in ("用户名", "所属县区", "角色", "单位", "接口令牌", "创建时间"):
-                table.add_column(header)
-            for u in all_users(session):
-                county = counties.get(u.county_id, "") if u.county_id is not None else "全部县区"
-                table.add_row(u.name, county, ROLE_LABELS[Role(u.role)], units.get(u.unit_id, ""),
-                              str(tokens.get(u.id, 0)), f"{u.created_at:%Y-%m-%d %H:%M}")
+    with user_errors(), database(web_database_url()) as db, db.transaction() as session:
+        counties = dict(session.execute(select(CountyRow.id, CountyRow.name)).all())
+        units = dict(session.execute(select(UnitRow.id, UnitRow.name)).all())
+        tokens = token_counts(session)
+        table = Table(title="网页端账号")
+        for header in ("用户名", "所属县区", "角色", "单位", "接口令牌", "创建时间"):
+            table.add_column(header)
+        for u in all_users(session):
+            county = counties.get(u.county_id, "") if u.county_id is not None else "全部县区"
+            table.add_row(u.name, county, ROLE_LABELS[Role(u.role)], units.get(u.unit_id, ""),
+                          str(tokens.get(u.id, 0)), f"{u.created_at:%Y-%m-%d %H:%M}")
     console.print(table)

@@ -22,12 +22,11 @@ def load_notify_command(
     county: str = typer.Option(None, "--county", help="县区名称（数据库中有多个县区时必填）"),
 ) -> None:
     """校验并载入预警接收人：各单位的邮箱、企业微信/钉钉群机器人，以及中心的全县汇总接收人。"""
-    with user_errors():
-        with database() as db:
-            with db.transaction() as session:
-                stored = load_stored_county(session, county)
-            config = load_notify(path, stored.county)
-            name = store_recipients(db, config, stored.county.county.name)
+    with user_errors(), database() as db:
+        with db.transaction() as session:
+            stored = load_stored_county(session, county)
+        config = load_notify(path, stored.county)
+        name = store_recipients(db, config, stored.county.county.name)
     targets = len(config.centre.email) + len(config.centre.robots)
     targets += sum(len(u.email) + len(u.robots) for u in config.units)
     console.print(f"已载入“{name}”的预警接收人：单位 {len(config.units)} 个，接收地址 {targets} 个（含中心）。")

@@ -14,7 +14,14 @@ from datetime import UTC, datetime
 import feedparser
 
 from govwatch.collect.extract.article import html_text
-from govwatch.collect.platforms.base import AdapterContext, Listing, PlatformError, PlatformPost, register, within
+from govwatch.collect.platforms.base import (
+    AdapterContext,
+    Listing,
+    PlatformError,
+    PlatformPost,
+    register,
+    within,
+)
 from govwatch.collect.platforms.classify import repost_marker
 from govwatch.domain.county import Account
 

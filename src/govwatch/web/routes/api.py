@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from fastapi import APIRouter, Depends, Path, Query, Security
+from fastapi import APIRouter, Path, Query, Security
 from fastapi.security import APIKeyCookie, HTTPBearer
 
 from govwatch.domain.evaluation import ANNEXES
@@ -16,7 +16,14 @@ from govwatch.services.rectification import item_overdue
 from govwatch.store.tables import AccountRow
 from govwatch.web.deps import SESSION_COOKIE, Context, Ctx, RowId, ensure_unit, parse_month
 from govwatch.web.routes.rectify import visible_items
-from govwatch.web.routes.units import PAGE_NUMBER, PAGE_SIZE, PROBLEMS_ONLY, account_row, chosen_month, unit_known
+from govwatch.web.routes.units import (
+    PAGE_NUMBER,
+    PAGE_SIZE,
+    PROBLEMS_ONLY,
+    account_row,
+    chosen_month,
+    unit_known,
+)
 from govwatch.web.schemas import (
     AccountDetailOut,
     AccountOut,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from govwatch.services.accounts import SESSION_LIFETIME, LoginLocked, Viewer, sign_in, sign_out
 from govwatch.store import audit
-from govwatch.web.deps import Ctx, LOGIN_CSRF_COOKIE, SESSION_COOKIE, db_session, logout_user
+from govwatch.web.deps import LOGIN_CSRF_COOKIE, SESSION_COOKIE, Ctx, db_session, logout_user
 from govwatch.web.rendering import templates
 
 router = APIRouter(include_in_schema=False)

@@ -4,10 +4,10 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-25 04:08:30.493478
 """
-from alembic import op
 import sqlalchemy as sa
-import govwatch.store.tables
+from alembic import op
 
+import govwatch.store.tables
 
 revision = '0003'
 down_revision = '0002'

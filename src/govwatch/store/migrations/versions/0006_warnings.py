@@ -4,10 +4,10 @@ Revision ID: 0006
 Revises: 0003
 Create Date: 2026-11-30
 """
-from alembic import op
 import sqlalchemy as sa
-import govwatch.store.tables
+from alembic import op
 
+import govwatch.store.tables
 
 revision = '0006'
 down_revision = '0003'
