@@ -23,19 +23,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import chain
 from pathlib import PurePath
 
 import rjieba
 
 from govwatch.proofread.catalogue import parse_header
-from govwatch.proofread.data_files import read_text, records
+from govwatch.proofread.data_files import packaged_records, read_text, records
+from govwatch.proofread.divisions import DIVISIONS_FILE
 from govwatch.proofread.expressions import near_misses
 from govwatch.proofread.findings import Hit
+from govwatch.proofread.fixed_forms import fixed_form_entries
 from govwatch.proofread.idioms import IDIOMS_FILE, IdiomSlips, packaged_idioms
 from govwatch.proofread.laws import LAWS_FILE, LawTitles, parse_laws
 from govwatch.proofread.leaders import LEADERS_FILE, LeaderList, LeaderNames, parse_leaders
 from govwatch.proofread.lexicon import LexiconEntry, LexiconLayer, make_entry
 from govwatch.proofread.places import Gazetteer, packaged_gazetteer
+from govwatch.proofread.statistical import packaged_frequencies
 
 PAIR_FILES = ("banned.tsv", "states.tsv", "institutions.tsv")
 KNOWLEDGE_FILES = (*PAIR_FILES, LAWS_FILE, LEADERS_FILE, IDIOMS_FILE)
@@ -138,7 +142,10 @@ class KnowledgeLayer:
 @cache
 def packaged_knowledge() -> KnowledgeLayer:
     """The knowledge layer built from the packaged lists (read once per process)."""
-    entries = [entry for name in PAIR_FILES for entry in pair_entries(read_text(name), name)] + year_entries()
+    entries = [entry for name in PAIR_FILES for entry in pair_entries(read_text(name), name)]
+    # 眉县县委, 芒市市委 are right: a two-character division's name joins the guard's words
+    divisions = (fields[1] for _, fields in packaged_records(DIVISIONS_FILE, 3, 4) if len(fields[1]) == 2)
+    entries += year_entries() + fixed_form_entries(chain(packaged_frequencies(), divisions))
     laws_text, leaders_text = read_text(LAWS_FILE), read_text(LEADERS_FILE)
     laws = LawTitles(parse_laws(laws_text, LAWS_FILE), parse_header(laws_text).label)
     leaders = LeaderNames([LeaderList(tuple(parse_leaders(leaders_text, LEADERS_FILE)), parse_header(leaders_text).label)])

@@ -4,7 +4,9 @@ A title in 书名号 is checked against `laws.tsv` (current laws, administrative
 Party regulations county texts cite). Both the full title and, for a 中华人民共和国… title, the short
 one without that prefix (《劳动合同法》) are right. A title one slip away from exactly one listed
 title is wrong: one character replaced by a same-sound or similar-shape one, one missing, one extra,
-or two neighbours swapped (《中华人民共和国安全生产法》 → 《中华人民共和国安全生成法》). Only
+or two neighbours swapped (《中华人民共和国安全生产法》 → 《中华人民共和国安全生成法》); or a two-character
+word of the title left out (《道路交通法》 → 《道路交通安全法》: 安全 is a word), the usual wrong
+abbreviation of a long title (the right short form drops only 中华人民共和国). Only
 titles of `SHORTEST` characters or more take part, and a short title is never "missing" its final
 character, since 《劳动合同》 may be the name of a contract form. A listed title with a 中华人民共和国
 prefix it does not have (《中华人民共和国信访工作条例》) is reported too. Bracketed notes such as
@@ -15,7 +17,9 @@ cite the law of their day, and this layer does not know a document's date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+import rjieba
 
 from govwatch.proofread.confusion import confusion_sets
 from govwatch.proofread.data_files import DataFileError, records
@@ -41,7 +45,7 @@ def parse_laws(text: str, source: str) -> list[str]:
 class LawTitles:
     """Check every 《title》 of a text against the listed titles."""
 
-    def __init__(self, titles: Iterable[str], label: str) -> None:
+    def __init__(self, titles: Iterable[str], label: str, is_word: Callable[[str], bool] = rjieba.has_word) -> None:
         self.label = label
         self._known: dict[str, str] = {}  # each accepted form → the full title
         for title in titles:
@@ -54,6 +58,14 @@ class LawTitles:
             if len(form) >= SHORTEST:
                 for i in range(len(form)):
                     self._deleted.setdefault(form[:i] + form[i + 1 :], []).append((form, i))
+        # Each right form with one two-character word deleted (not its last two characters: the kind of act,
+        # 法, 条例, 规定, must stay), and what is left no shorter than SHORTEST.
+        self._word_dropped: dict[str, set[str]] = {}
+        for form in self._known:
+            for i in range(len(form) - 2):
+                shorter = form[:i] + form[i + 2 :]
+                if len(shorter) >= SHORTEST and is_word(form[i : i + 2]):
+                    self._word_dropped.setdefault(shorter, set()).add(form)
         self._confusions = confusion_sets()
 
     def scan(self, text: str) -> list[Hit]:
@@ -80,7 +92,10 @@ class LawTitles:
                 return self._hit(start, title, right, f"《{right}》的名称不带“{PREFIX}”")
         right = self._nearest(title)
         if right is None:
-            return None
+            dropped = self._word_dropped.get(title, set())
+            if len(dropped) != 1:
+                return None
+            right = next(iter(dropped))
         return self._hit(start, title, right, f"法律法规名称应为《{right}》")
 
     def _nearest(self, title: str) -> str | None:

@@ -1,4 +1,11 @@
-"""Layer 4: punctuation — a quote that splits a fixed phrase, unpaired marks, mixed half/full width.
+"""Layer 4: punctuation — a quote that splits a fixed phrase, unpaired marks, mixed half/full width,
+the year of a document number (发文字号) in the wrong brackets.
+
+A quote that leaves a fixed phrase's tail outside is allowed when what it quotes opens with a numeral:
+a numbered abbreviation (数字略语) is quoted and its noun follows (“三公”经费, “两违”问题, “四风”问题), as
+GB/T 15834—2011 (4.1.3.2) and the central documents write it; 最后‘一公里’ (head outside) is still wrong.
+GB/T 9704—2012 (7.2.4) puts a document number's year in 六角括号: 〔2021〕21号, never [2021], (2021),
+【2021】 or （2021）.
 
 Checked per line, since a paragraph is where Chinese quotes and brackets must close (a quotation
 that runs over paragraphs opens each with “ and closes only at its end, which is allowed).
@@ -20,6 +27,9 @@ _HAN = "\u4e00-\u9fff"
 _HALF_WIDTH = re.compile(rf"(?<=[{_HAN}])([,;!?.])(?=[{_HAN}])")
 _FULL_FOR_HALF = {",": "，", ";": "；", "!": "！", "?": "？", ".": "。"}
 _QUOTE_MARKS = set("“”‘’「」")
+_NUMERALS = set("一二三四五六七八九十两百千万")
+# 〔2021〕21号 in the wrong brackets: a year of 19xx/20xx in [] () 【】 （） ［］, then the serial number and 号.
+_DOCUMENT_NUMBER = re.compile(r"[\[(【（［]((?:19|20)\d\d)[\])】）］](\d{1,4}号)")
 
 
 class PunctuationLayer:
@@ -43,6 +53,7 @@ class PunctuationLayer:
         """Hits for the three kinds of punctuation errors in `text`."""
         hits = self._split_phrases(text)
         hits += self._half_width(text)
+        hits += self._document_numbers(text)
         position = 0
         lines = text.split("\n")
         for number, line in enumerate(lines):
@@ -65,6 +76,8 @@ class PunctuationLayer:
                     hits.append(self._split_hit(start, match.end(), opener + phrase + closer, text[start : match.end()], phrase))
                     break
             else:
+                if inner[0] in _NUMERALS:  # “三公”经费: a numbered abbreviation quoted before its noun
+                    continue
                 for phrase in self._by_head.get(inner, ()):
                     tail = phrase[len(inner) :]
                     if text[match.end() : match.end() + len(tail)] == tail:
@@ -90,6 +103,18 @@ class PunctuationLayer:
             )
             for m in _HALF_WIDTH.finditer(text)
         ]
+
+    @staticmethod
+    def _document_numbers(text: str) -> list[Hit]:
+        """[2021]21号, (2021)21号 → 〔2021〕21号 (GB/T 9704—2012)."""
+        hits = []
+        for m in _DOCUMENT_NUMBER.finditer(text):
+            right = f"〔{m.group(1)}〕{m.group(2)}"
+            hits.append(Hit(
+                m.start(), m.end(), right, "punctuation", "warning", True, "punctuation:document-number",
+                f"标点错误：发文字号的年份应用六角括号“〔〕”，“{m.group()}”应为“{right}”（GB/T 9704—2012）",
+            ))
+        return hits
 
     @staticmethod
     def _unpaired(line: str, base: int, continued: bool) -> list[Hit]:

@@ -30,6 +30,7 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import rjieba
 
@@ -55,6 +56,12 @@ TITLE = re.compile("(?:书记|县长|市长|省长|区长|镇长|乡长|主任|�
 SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
                      "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 NAME_END = "、，。；：）,;:) \n"
+# Numbered abbreviations in quotes (“两违”, “一杆一绳一圈一标识”, “三公”): coined terms, no dictionary words.
+QUOTED_NUMBERED = re.compile("“[^“”\n]{0,10}[一二三四五六七八九十两百千万][^“”\n]{0,10}”")
+# The issuing body's code of a document number (冀发〔2021〕1号, 陕政办发[2023]5号): an abbreviation.
+ISSUER_CODE = re.compile(r"[\u4e00-\u9fff]{1,8}(?=[〔\[(（【［](?:19|20)\d\d[〕\])）】］])")
+# A village named after a family (冯庄, 李村, 王家营): the surname before a settlement character.
+SETTLEMENT = frozenset("庄村屯寨堡营集店湾坪沟窑")
 WORDS_FILE = "words.tsv"
 CACHE_SIZE = 100_000  # contexts remembered (≈ 30 MB at most); most repeats are near each other
 _NO_FITS: dict[str, tuple[float, float]] = {}  # shared by every cached context without a candidate (never mutated)
@@ -90,8 +97,9 @@ def packaged_parameters() -> Parameters:
     return Parameters(**values)
 
 
+@cache
 def packaged_frequencies() -> dict[str, float]:
-    """word → log frequency, from the packaged word list."""
+    """word → log frequency, from the packaged word list (read once per process; shared, never mutated)."""
     return {word: math.log(int(count)) for _, (word, count) in packaged_records(WORDS_FILE, 2)}
 
 
@@ -251,6 +259,9 @@ class StatisticalLayer:
             spared = {base + i for m in NUMERAL.finditer(line) for i in range(m.start(), m.end())}
             spared.update(base + i for start, end in _names_after_titles(line) for i in range(start, end))
             spared.update(base + i for _, start, end in self._names.find(line) for i in range(start, end))
+            for pattern in (QUOTED_NUMBERED, ISSUER_CODE):
+                spared.update(base + i for m in pattern.finditer(line) for i in range(m.start(), m.end()))
+            spared.update(base + i for i in range(len(line) - 1) if line[i] in SURNAMES and line[i + 1] in SETTLEMENT)
             position = base
             for token in cut(line, hmm=False):
                 size = len(token)
