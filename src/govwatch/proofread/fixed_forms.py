@@ -8,8 +8,9 @@ member of the kind, not for the cases seen:
   generated; one made only of common function characters (已未), or ending in 已, 己 or 末 (丁已 as in
   老丁已经), must be followed by 年, 月 or 日.
 - `doubled_level_entries`: a level character written twice before the Party committee (区区委书记,
-  县县委, 镇镇党委 → 区委, 县委, 镇党委), unless the character before joins the first into a word
-  (城区区委, 市区区委, 社区区委 are right).
+  县县委, 镇镇党委 → 区委, 县委, 镇党委), unless the character before joins the first into a word or
+  a two-character division's name (城区区委, 社区区委, 眉县县委, 芒市市委 are right), or is the 治 of
+  自治 (湘西土家族苗族自治州州委 is the official form).
 - `meeting_entries`: the 精神 of a Party congress or plenum padded with 会议 or 报告 (党的二十大会议精神,
   二十大报告精神, 六中全会会议精神 → 二十大精神, 全会精神): the documents say 党的二十大精神, 全会精神.
 
@@ -37,7 +38,7 @@ SEXAGENARY_LABEL = "干支纪年（六十甲子）"
 
 LEVELS = "省市县区州旗"  # before 委: 省委, 市委, 县委, 区委, 州委, 旗委
 TOWNSHIPS = "镇乡"  # before 党委: 镇党委, 乡党委
-LEVEL_LABEL = "党的地方组织名称（《中国共产党章程》第五章）"
+LEVEL_LABEL = "党的地方组织名称（《中国共产党章程》第五章；新华社禁用词和慎用词（2016版））"
 
 CONGRESSES = ("十五", "十六", "十七", "十八", "十九", "二十")  # the congresses current texts cite
 MEETING_LABEL = "规范表述（党的全国代表大会和中央全会精神的提法，新华社《新闻报道中的规范表述》）"
@@ -75,7 +76,7 @@ def doubled_level_entries(words: Iterable[str]) -> list[LexiconEntry]:
             before[word[1]].add(word[0])
     entries = []
     for level, committee in [(c, "委") for c in LEVELS] + [(c, "党委") for c in TOWNSHIPS]:
-        joins = "".join(sorted(before[level]))
+        joins = "".join(sorted(before[level] | {"治"}))  # 自治州州委, 自治县县委 are the official forms
         guards = parse_guards(f"!before:[{joins}]$", "doubled_level") if joins else ()
         wrong, right = level + level + committee, level + committee
         entries.append(LexiconEntry(wrong, right, "expression", "error", LEVEL_LABEL, guards,

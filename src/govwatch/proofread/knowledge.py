@@ -142,10 +142,11 @@ class KnowledgeLayer:
 @cache
 def packaged_knowledge() -> KnowledgeLayer:
     """The knowledge layer built from the packaged lists (read once per process)."""
-    entries = [entry for name in PAIR_FILES for entry in pair_entries(read_text(name), name)]
-    # 眉县县委, 芒市市委 are right: a two-character division's name joins the guard's words
+    # 眉县县委, 芒市市委 are right: a two-character division's name joins the guard's words. Generated
+    # forms come first, so that a listed pair for the same wrong form (省省委, 新华社) replaces them.
     divisions = (fields[1] for _, fields in packaged_records(DIVISIONS_FILE, 3, 4) if len(fields[1]) == 2)
-    entries += year_entries() + fixed_form_entries(chain(packaged_frequencies(), divisions))
+    entries = fixed_form_entries(chain(packaged_frequencies(), divisions))
+    entries += [entry for name in PAIR_FILES for entry in pair_entries(read_text(name), name)] + year_entries()
     laws_text, leaders_text = read_text(LAWS_FILE), read_text(LEADERS_FILE)
     laws = LawTitles(parse_laws(laws_text, LAWS_FILE), parse_header(laws_text).label)
     leaders = LeaderNames([LeaderList(tuple(parse_leaders(leaders_text, LEADERS_FILE)), parse_header(leaders_text).label)])

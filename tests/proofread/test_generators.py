@@ -1,0 +1,78 @@
+"""Generators that cover whole kinds of slips (fixed_forms, idiom slips, law titles short of a word,
+document numbers, the statistical guards): each fires on wrong forms it was not written for and stays
+silent on the right form in real sentences."""
+
+import pytest
+
+from govwatch.proofread.fixed_forms import sexagenary, sexagenary_entries
+
+FIRES = [
+    # 干支: every name's look-alike slip, not only the one seen
+    ("二〇二九年为已酉年。", "已酉", "己酉"),
+    ("戍戌变法发生在1898年。", "戍戌", "戊戌"),
+    ("时值丁已年春。", "丁已", "丁巳"),
+    # doubled level characters before the committee
+    ("区区委书记主持召开会议。", "区区委", "区委"),
+    ("县县委副书记张某到会讲话。", "县县委", "县委"),
+    ("镇镇党委召开专题会议。", "镇镇党委", "镇党委"),
+    # padded 精神 of a congress or a plenum
+    ("认真学习党的十九大会议精神。", "十九大会议精神", "十九大精神"),
+    ("深入学习二十大报告精神。", "二十大报告精神", "二十大精神"),
+    ("传达党的二十届三中全会会议精神。", "全会会议精神", "全会精神"),
+    # idiom slips whose replaced character makes a rarer word, and reduplicated characters
+    ("他总是谈笑风声，从容不迫。", "谈笑风声", "谈笑风生"),
+    ("这是一处世外桃园。", "世外桃园", "世外桃源"),
+    ("几个人鬼鬼崇崇地走进来。", "鬼鬼崇崇", "鬼鬼祟祟"),
+    # a law title short of a word
+    ("依照《道路交通法》处理。", "道路交通法", "道路交通安全法"),
+    # the year of a document number in the wrong brackets
+    ("根据陕政发[2021]21号文件精神。", "[2021]21号", "〔2021〕21号"),
+    ("转发宝政办发（2023）5号通知。", "（2023）5号", "〔2023〕5号"),
+]
+
+SILENT = [
+    "己亥年春节期间，全县平稳有序。",
+    "老丁已经把材料报上来了。",
+    "中共眉县县委召开常委会议。",
+    "芒市市委书记调研乡村振兴工作。",
+    "湘西土家族苗族自治州州委召开全会。",
+    "城区区委、社区党组织共同开展活动。",
+    "会议传达学习了县委常委会会议精神。",
+    "要坚持以人民为中心，不能自己说了算。",
+    "无所不用其极的做法必须纠正。",
+    "街头巷议的话题也要关注。",
+    "依照《中华人民共和国道路交通安全法》和《道路交通安全法实施条例》处理。",
+    "（2021）陕0326民初123号民事判决书已送达。",
+    "陕政发〔2021〕21号文件已转发。",
+    "财政预决算、“三公”经费使用情况等信息常态化公开。",
+    "巡查发现“两违”问题5宗，全面配备“一杆一绳一圈一标识”等设施。",
+    "根据省委、省政府《实施意见》（冀发〔2021〕1号）要求。",
+    "主要涉及冯庄水厂、徐营水厂等60处农村饮水安全工程。",
+]
+
+
+@pytest.mark.parametrize(("text", "wrong", "right"), FIRES)
+def test_a_generated_wrong_form_is_found_with_its_right_form(proofreader, text, wrong, right):
+    found = [(f.wrong, f.suggestion, f.certain) for f in proofreader.check(text)]
+    # a listed pair may cover a longer stretch (已酉年 → 己酉年 in lexicon.tsv): same correction
+    assert any(w.startswith(wrong) and s.startswith(right) and s[len(right):] == w[len(wrong):] and c for w, s, c in found), found
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_the_right_form_in_a_real_sentence_is_silent(proofreader, text):
+    assert proofreader.check(text) == []
+
+
+def test_the_sexagenary_cycle_has_sixty_names_and_no_slip_is_one_of_them():
+    names = sexagenary()
+    assert len(names) == len(set(names)) == 60
+    assert names[0] == "甲子" and names[-1] == "癸亥" and "己亥" in names and "戊戌" in names
+    slips = {entry.wrong for entry in sexagenary_entries()}
+    assert slips and not slips & set(names)
+    assert {"已亥", "戍戌", "戊戍", "己末"} <= slips
+
+
+def test_a_slip_of_function_characters_needs_a_date_after_it(proofreader):
+    assert [f.suggestion for f in proofreader.check("己未年")] == []  # the right form
+    assert [f.suggestion[:2] for f in proofreader.check("已未年五月")] == ["己未"]
+    assert proofreader.check("材料已未按时报送。") == []
