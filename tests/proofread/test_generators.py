@@ -76,3 +76,30 @@ def test_a_slip_of_function_characters_needs_a_date_after_it(proofreader):
     assert [f.suggestion for f in proofreader.check("己未年")] == []  # the right form
     assert [f.suggestion[:2] for f in proofreader.check("已未年五月")] == ["己未"]
     assert proofreader.check("材料已未按时报送。") == []
+
+
+@pytest.mark.parametrize(("text", "right"), [
+    ("中共人民共和国成立七十五周年。", "中华人民共和国"),
+    ("中华人民大和国国务院。", "中华人民共和国"),
+    ("越南社会主议共和国总理访华。", "越南社会主义共和国"),
+])
+def test_a_long_state_name_with_any_one_character_replaced_is_found(proofreader, text, right):
+    assert right in [f.suggestion for f in proofreader.check(text)]
+
+
+@pytest.mark.parametrize("text", ["中华人民共和国宪法规定。", "孟加拉人民共和国与中国建交。", "德意志民主共和国已不存在。"])
+def test_a_listed_state_name_is_silent(proofreader, text):
+    assert proofreader.check(text) == []
+
+
+@pytest.mark.parametrize(("written", "right"), [("循私舞弊", "徇私舞弊"), ("和霭可亲", "和蔼可亲"), ("另辟溪径", "另辟蹊径")])
+def test_idiom_slips_by_a_same_syllable_character_in_another_tone_or_reading(proofreader, written, right):
+    assert [f.suggestion for f in proofreader.check(f"他一向{written}。")] == [right]
+
+
+def test_same_syllable_table_pairs_tones_and_readings():
+    from govwatch.proofread.confusion import SYLLABLE, wide_confusion_sets
+
+    table = wide_confusion_sets()
+    assert table["循"]["徇"] == SYLLABLE and "蹊" in table["溪"] and "沓" in table["踏"]
+    assert "大" not in table["循"]

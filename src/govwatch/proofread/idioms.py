@@ -3,7 +3,7 @@
 `idioms.txt.gz` holds jionlp's dictionary of four-character idioms (Apache-2.0), each marked whether
 it is in common official use (also in ECSpell's idiom list, MIT, and not a known wrong form of
 lexicon.tsv). A four-character stretch of text that is no dictionary idiom but differs from a common
-one in a single character, written for it by sound or shape (confusion sets), is reported: 言简意骇
+one in a single character, written for it by sound (any tone) or shape (`wide_confusion_sets`), is reported: 言简意骇
 → 言简意赅; so is a reduplicated character replaced in both places (鬼鬼崇崇 → 鬼鬼祟祟). The dictionary
 decides what is an idiom — never the word-frequency list, which counts common misspellings as words.
 A replaced character that forms a *very common* word with a neighbour inside the stretch (不能自己:
@@ -25,7 +25,7 @@ import rjieba
 
 from govwatch.proofread.automaton import Automaton
 from govwatch.proofread.catalogue import parse_header
-from govwatch.proofread.confusion import confusion_sets
+from govwatch.proofread.confusion import wide_confusion_sets
 from govwatch.proofread.data_files import read_text
 from govwatch.proofread.findings import Hit
 from govwatch.proofread.statistical import packaged_frequencies
@@ -70,7 +70,7 @@ class IdiomSlips:
         self._is_word = is_word
         self._has_word = has_word
         self._in_vocabulary = in_vocabulary
-        self._confusions = confusion_sets()
+        self._confusions = wide_confusion_sets()
         self._masked: dict[str, list[str]] = {}
         self._doubled: dict[str, list[tuple[str, int]]] = {}  # 鬼鬼??: idioms with a reduplicated character
         common = sorted(set(common))

@@ -39,6 +39,7 @@ from govwatch.proofread.laws import LAWS_FILE, LawTitles, parse_laws
 from govwatch.proofread.leaders import LEADERS_FILE, LeaderList, LeaderNames, parse_leaders
 from govwatch.proofread.lexicon import LexiconEntry, LexiconLayer, make_entry
 from govwatch.proofread.places import Gazetteer, packaged_gazetteer
+from govwatch.proofread.state_names import StateNameSlips
 from govwatch.proofread.statistical import packaged_frequencies
 
 PAIR_FILES = ("banned.tsv", "states.tsv", "institutions.tsv")
@@ -105,8 +106,9 @@ class KnowledgeLayer:
     name = "knowledge"
 
     def __init__(self, entries: Iterable[LexiconEntry], laws: LawTitles, leaders: LeaderNames, idioms: IdiomSlips,
-                 places: Gazetteer) -> None:
+                 places: Gazetteer, states: StateNameSlips | None = None) -> None:
         self.pairs = LexiconLayer(entries)
+        self.states = states if states is not None else StateNameSlips((), "")
         self.laws = laws
         self.leaders = leaders
         self.idioms = idioms
@@ -115,7 +117,7 @@ class KnowledgeLayer:
     def with_leaders(self, extra: Iterable[LeaderList]) -> KnowledgeLayer:
         """The same layer with more leader lists (a county's own) beside the national one."""
         leaders = LeaderNames([*self.leaders.lists, *extra])
-        return KnowledgeLayer(self.pairs.entries, self.laws, leaders, self.idioms, self._places)
+        return KnowledgeLayer(self.pairs.entries, self.laws, leaders, self.idioms, self._places, self.states)
 
     def wrong_forms(self) -> set[str]:
         """The misspellings the pair lists name, wrong wherever they stand (kept out of the statistical
@@ -129,7 +131,7 @@ class KnowledgeLayer:
     def scan(self, text: str) -> list[Hit]:
         """Hits of every knowledge list in `text` (already scannable)."""
         hits = [hit for hit in self.pairs.scan(text) if not self._in_place_name(text, hit)]
-        return hits + self.laws.scan(text) + self.leaders.scan(text) + self.idioms.scan(text)
+        return hits + self.states.scan(text) + self.laws.scan(text) + self.leaders.scan(text) + self.idioms.scan(text)
 
     def _in_place_name(self, text: str, hit: Hit) -> bool:
         name = self._places.covering(text, hit.start)
@@ -150,4 +152,7 @@ def packaged_knowledge() -> KnowledgeLayer:
     laws_text, leaders_text = read_text(LAWS_FILE), read_text(LEADERS_FILE)
     laws = LawTitles(parse_laws(laws_text, LAWS_FILE), parse_header(laws_text).label)
     leaders = LeaderNames([LeaderList(tuple(parse_leaders(leaders_text, LEADERS_FILE)), parse_header(leaders_text).label)])
-    return KnowledgeLayer(entries, laws, leaders, packaged_idioms(), packaged_gazetteer())
+    states_text = read_text("states.tsv")
+    names = [fields[0] for _, fields in records(states_text, "states.tsv", 2, 5) if fields[1] == "="]
+    states = StateNameSlips(names, parse_header(states_text).label)
+    return KnowledgeLayer(entries, laws, leaders, packaged_idioms(), packaged_gazetteer(), states)

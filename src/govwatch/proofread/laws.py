@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 
 import rjieba
 
-from govwatch.proofread.confusion import confusion_sets
+from govwatch.proofread.confusion import wide_confusion_sets
 from govwatch.proofread.data_files import DataFileError, records
 from govwatch.proofread.findings import Hit
 
@@ -66,7 +66,7 @@ class LawTitles:
                 shorter = form[:i] + form[i + 2 :]
                 if len(shorter) >= SHORTEST and is_word(form[i : i + 2]):
                     self._word_dropped.setdefault(shorter, set()).add(form)
-        self._confusions = confusion_sets()
+        self._confusions = wide_confusion_sets()
 
     def scan(self, text: str) -> list[Hit]:
         """Hits for the wrong titles in `text`."""
