@@ -103,3 +103,13 @@ def test_same_syllable_table_pairs_tones_and_readings():
     table = wide_confusion_sets()
     assert table["循"]["徇"] == SYLLABLE and "蹊" in table["溪"] and "沓" in table["踏"]
     assert "大" not in table["循"]
+
+
+def test_the_fast_word_list_reader_agrees_with_the_checking_record_reader():
+    import math
+
+    from govwatch.proofread.data_files import packaged_records
+    from govwatch.proofread.statistical import WORDS_FILE, packaged_frequencies
+
+    checked = {word: math.log(int(count)) for _, (word, count) in packaged_records(WORDS_FILE, 2)}
+    assert packaged_frequencies() == checked
