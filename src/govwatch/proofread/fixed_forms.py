@@ -14,6 +14,12 @@ member of the kind, not for the cases seen:
 - `meeting_entries`: the 精神 of a Party congress or plenum padded with 会议 or 报告 (党的二十大会议精神,
   二十大报告精神, 六中全会会议精神 → 二十大精神, 全会精神): the documents say 党的二十大精神, 全会精神.
 
+- `taiwan_organ_entries`: the organs of the Taiwan authorities written as a state's (台湾教育部,
+  台湾司法院 → 台湾地区教育主管部门, 台湾地区司法机构), for every ministry and 院 of its executive
+  structure, as the 新华社 list rules for the ones it names (台湾行政院, 台湾外交部); listed pairs of
+  `banned.tsv` for the same form win. Quoted names (台湾“教育部”) are not matched.
+- `mainland_entries`: 大陆 set beside 香港/澳门 (大陆和香港, 香港与大陆) → 内地 (新华社 2016: 内地与香港).
+
 All findings are certain, cite the rule's source in their explanation and have rule ids
 `knowledge:<kind>:<wrong form>` like the listed pairs, so a reviewer's verdict sticks to one form.
 """
@@ -39,6 +45,13 @@ SEXAGENARY_LABEL = "干支纪年（六十甲子）"
 LEVELS = "省市县区州旗"  # before 委: 省委, 市委, 县委, 区委, 州委, 旗委
 TOWNSHIPS = "镇乡"  # before 党委: 镇党委, 乡党委
 LEVEL_LABEL = "党的地方组织名称（《中国共产党章程》第五章；新华社禁用词和慎用词（2016版））"
+
+BANNED_LABEL = "新华社禁用词和慎用词（2016版）"
+# The ministries (部) of the Taiwan authorities' executive structure and its five 院 with the wording
+# the 新华社 list uses for them (台湾地区行政管理机构, 立法机构 …).
+TAIWAN_MINISTRIES = ("教育", "经济", "内政", "财政", "交通", "法务", "劳动", "文化", "卫生福利", "农业", "环境", "数位发展",
+                     "国防", "外交")
+TAIWAN_YUANS = (("行政", "行政管理"), ("立法", "立法"), ("司法", "司法"), ("考试", "考试"), ("监察", "监察"))
 
 CONGRESSES = ("十五", "十六", "十七", "十八", "十九", "二十")  # the congresses current texts cite
 MEETING_LABEL = "规范表述（党的全国代表大会和中央全会精神的提法，新华社《新闻报道中的规范表述》）"
@@ -94,6 +107,25 @@ def meeting_entries() -> list[LexiconEntry]:
     ]
 
 
+def taiwan_organ_entries() -> list[LexiconEntry]:
+    """台湾教育部 → 台湾地区教育主管部门, 台湾司法院 → 台湾地区司法机构 and the like."""
+    pairs = [(f"台湾{field}部", f"台湾地区{field}主管部门") for field in TAIWAN_MINISTRIES]
+    pairs += [(f"台湾{name}院", f"台湾地区{body}机构") for name, body in TAIWAN_YUANS]
+    return [LexiconEntry(wrong, right, "sensitive", "serious", BANNED_LABEL, (), f"knowledge:banned:{wrong}", BANNED_LABEL)
+            for wrong, right in pairs]
+
+
+def mainland_entries() -> list[LexiconEntry]:
+    """大陆和香港, 香港与大陆 → 内地和香港, 香港与内地."""
+    pairs = []
+    for region in ("香港", "澳门", "港澳"):
+        for joint in ("和", "与", "及", "、"):
+            pairs += [(f"大陆{joint}{region}", f"内地{joint}{region}"), (f"{region}{joint}大陆", f"{region}{joint}内地")]
+    return [LexiconEntry(wrong, right, "sensitive", "serious", BANNED_LABEL, (), f"knowledge:banned:{wrong}", BANNED_LABEL)
+            for wrong, right in pairs]
+
+
 def fixed_form_entries(words: Iterable[str]) -> list[LexiconEntry]:
     """Every generated entry of this module; `words` is the vocabulary the level guard consults."""
-    return [*sexagenary_entries(), *doubled_level_entries(words), *meeting_entries()]
+    return [*sexagenary_entries(), *doubled_level_entries(words), *meeting_entries(), *taiwan_organ_entries(),
+            *mainland_entries()]
