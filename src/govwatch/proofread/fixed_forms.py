@@ -54,7 +54,7 @@ TAIWAN_MINISTRIES = ("教育", "经济", "内政", "财政", "交通", "法务",
 TAIWAN_YUANS = (("行政", "行政管理"), ("立法", "立法"), ("司法", "司法"), ("考试", "考试"), ("监察", "监察"))
 
 CONGRESSES = ("十五", "十六", "十七", "十八", "十九", "二十")  # the congresses current texts cite
-MEETING_LABEL = "规范表述（党的全国代表大会和中央全会精神的提法，新华社《新闻报道中的规范表述》）"
+MEETING_LABEL = "规范表述（党的文件的提法：“党的二十大精神”“全会精神”）"
 
 
 def sexagenary() -> list[str]:
