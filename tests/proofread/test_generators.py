@@ -122,3 +122,20 @@ def test_the_fast_word_list_reader_agrees_with_the_checking_record_reader():
 
     checked = {word: math.log(int(count)) for _, (word, count) in packaged_records(WORDS_FILE, 2)}
     assert packaged_frequencies() == checked
+
+
+def test_the_wildcard_index_is_cached_rebuilt_when_bad_and_built_when_the_folder_is_unwritable(tmp_path, monkeypatch):
+    from govwatch.proofread.context import cached_wildcard_index, wildcard_index
+
+    words = {"中华": 5.0, "中国": 6.0, "人民": 7.0}
+    monkeypatch.setenv("GOVWATCH_CACHE_DIR", str(tmp_path / "cache"))
+    first = cached_wildcard_index(words, "k1")
+    assert first == wildcard_index(words) and first["中?"] == "国华"
+    (cached,) = (tmp_path / "cache").iterdir()
+    assert cached_wildcard_index({"别的": 1.0}, "k1") == first  # read back, not rebuilt
+    cached.write_bytes(b"\x00garbage")
+    assert cached_wildcard_index(words, "k1") == first  # a bad file is rebuilt
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("GOVWATCH_CACHE_DIR", str(blocker / "cache"))  # cannot be created
+    assert cached_wildcard_index(words, "k2") == first

@@ -26,6 +26,7 @@ phrases. None of this changes a finding: whatever is skipped provably scores bel
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -158,7 +159,7 @@ class StatisticalLayer:
 
     def __init__(
         self, log_freq: dict[str, float], parameters: Parameters, names: Sequence[str] = (),
-        places: Gazetteer | None = None,
+        places: Gazetteer | None = None, cache_key: str | None = None,
     ) -> None:
         self._log_freq = log_freq
         self._names = Automaton(names)
@@ -166,7 +167,7 @@ class StatisticalLayer:
         self.parameters = parameters
         self._confusions = confusion_sets()
         self._segmenter = rjieba.Jieba()
-        self._context = ContextIndex(log_freq)
+        self._context = ContextIndex(log_freq, cache_key)
         self._cache: dict[str, tuple[float, dict[str, tuple[float, float]]]] = {}
         self._cached_for: Parameters | None = None
         self._neighbours: dict[str, tuple[int, ...]] = {}
@@ -175,7 +176,8 @@ class StatisticalLayer:
     @classmethod
     def packaged(cls) -> StatisticalLayer:
         """The layer with its packaged word list and tuned parameters."""
-        return cls(packaged_frequencies(), packaged_parameters(), agency_names(), packaged_gazetteer())
+        key = hashlib.sha256(read_text(WORDS_FILE).encode("utf-8")).hexdigest()[:16]
+        return cls(packaged_frequencies(), packaged_parameters(), agency_names(), packaged_gazetteer(), cache_key=key)
 
     def clear_cache(self) -> None:
         """Forget cached contexts (for a benchmark that measures text the layer has never seen)."""
