@@ -12,13 +12,15 @@ the words on both of its sides, a rare name only its own; the gain sees both.
 
 The masked-form index takes about two seconds to build from the 170,000 words, most of the start-up's
 statistical share, so the packaged layer keeps it in the user's cache folder (`cache_folder`) after the
-first run, marshalled under a key of the word list's bytes and the Python version, and reads it back in a
+first run, marshalled under a key of the word list's bytes, this module's source (so that a change of
+`wildcard_index` never meets an index built by the old code) and the Python version, and reads it back in a
 quarter of the time. A missing, stale or unreadable file is rebuilt; a folder that cannot be written only
 costs the rebuild each time. Nothing is downloaded: the file is derived from packaged data alone.
 """
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import math
 import os
@@ -192,7 +194,8 @@ def cache_folder() -> Path:
 def cached_wildcard_index(log_freq: dict[str, float], key: str) -> dict[str, str]:
     """`wildcard_index(log_freq)`, read from the cache file of `key` when there is a good one, else built
     and written there (atomically: a half-written file is never read)."""
-    path = cache_folder() / f"wildcards-{key}-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}.bin"
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    path = cache_folder() / f"wildcards-{key}-{code}-py{sys.version_info[0]}{sys.version_info[1]}-m{marshal.version}.bin"
     try:
         index = marshal.loads(path.read_bytes())
         if isinstance(index, dict):
