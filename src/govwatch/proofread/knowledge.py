@@ -31,15 +31,15 @@ import rjieba
 from govwatch.proofread.catalogue import parse_header
 from govwatch.proofread.data_files import packaged_records, read_text, records
 from govwatch.proofread.divisions import DIVISIONS_FILE
-from govwatch.proofread.expressions import near_misses
+from govwatch.proofread.expressions import near_misses, packaged_sources
 from govwatch.proofread.findings import Hit
 from govwatch.proofread.fixed_forms import fixed_form_entries
 from govwatch.proofread.idioms import IDIOMS_FILE, IdiomSlips, packaged_idioms
 from govwatch.proofread.laws import LAWS_FILE, LawTitles, parse_laws
 from govwatch.proofread.leaders import LEADERS_FILE, LeaderList, LeaderNames, parse_leaders
 from govwatch.proofread.lexicon import LexiconEntry, LexiconLayer, make_entry
+from govwatch.proofread.long_names import EXPRESSIONS_FROM, STATES_FROM, LongNameSlips
 from govwatch.proofread.places import Gazetteer, packaged_gazetteer
-from govwatch.proofread.state_names import StateNameSlips
 from govwatch.proofread.statistical import packaged_frequencies
 
 PAIR_FILES = ("banned.tsv", "states.tsv", "institutions.tsv")
@@ -106,9 +106,9 @@ class KnowledgeLayer:
     name = "knowledge"
 
     def __init__(self, entries: Iterable[LexiconEntry], laws: LawTitles, leaders: LeaderNames, idioms: IdiomSlips,
-                 places: Gazetteer, states: StateNameSlips | None = None) -> None:
+                 places: Gazetteer, long_names: tuple[LongNameSlips, ...] = ()) -> None:
         self.pairs = LexiconLayer(entries)
-        self.states = states if states is not None else StateNameSlips((), "")
+        self.long_names = long_names
         self.laws = laws
         self.leaders = leaders
         self.idioms = idioms
@@ -117,7 +117,7 @@ class KnowledgeLayer:
     def with_leaders(self, extra: Iterable[LeaderList]) -> KnowledgeLayer:
         """The same layer with more leader lists (a county's own) beside the national one."""
         leaders = LeaderNames([*self.leaders.lists, *extra])
-        return KnowledgeLayer(self.pairs.entries, self.laws, leaders, self.idioms, self._places, self.states)
+        return KnowledgeLayer(self.pairs.entries, self.laws, leaders, self.idioms, self._places, self.long_names)
 
     def wrong_forms(self) -> set[str]:
         """The misspellings the pair lists name, wrong wherever they stand (kept out of the statistical
@@ -131,7 +131,8 @@ class KnowledgeLayer:
     def scan(self, text: str) -> list[Hit]:
         """Hits of every knowledge list in `text` (already scannable)."""
         hits = [hit for hit in self.pairs.scan(text) if not self._in_place_name(text, hit)]
-        return hits + self.states.scan(text) + self.laws.scan(text) + self.leaders.scan(text) + self.idioms.scan(text)
+        hits += [hit for names in self.long_names for hit in names.scan(text)]
+        return hits + self.laws.scan(text) + self.leaders.scan(text) + self.idioms.scan(text)
 
     def _in_place_name(self, text: str, hit: Hit) -> bool:
         name = self._places.covering(text, hit.start)
@@ -154,5 +155,8 @@ def packaged_knowledge() -> KnowledgeLayer:
     leaders = LeaderNames([LeaderList(tuple(parse_leaders(leaders_text, LEADERS_FILE)), parse_header(leaders_text).label)])
     states_text = read_text("states.tsv")
     names = [fields[0] for _, fields in records(states_text, "states.tsv", 2, 5) if fields[1] == "="]
-    states = StateNameSlips(names, parse_header(states_text).label)
-    return KnowledgeLayer(entries, laws, leaders, packaged_idioms(), packaged_gazetteer(), states)
+    states = LongNameSlips(dict.fromkeys(names, parse_header(states_text).label), STATES_FROM, "states", "expression",
+                           "serious", "规范表述")
+    expressions = LongNameSlips(packaged_sources(), EXPRESSIONS_FROM, "expressions", "expression", "error", "规范表述错误",
+                                words=packaged_frequencies())
+    return KnowledgeLayer(entries, laws, leaders, packaged_idioms(), packaged_gazetteer(), (states, expressions))
