@@ -6,7 +6,9 @@ expression of 8 or more, is wrong with *any* other Han character in one place: n
 shares all but one of their characters (中华人民共和国 has no neighbour one character away; 德意志联邦共和国
 and 德意志民主共和国 are two apart). Two guards, from the clean lines these were run over: a numeral in the
 replaced place is an ordinal, not a slip (第十四个五年规划 beside 第十五个五年规划), and a window that is
-itself a listed name, or sits inside a longer listed one, is no slip. For expressions (given `words`),
+itself a listed name, or sits inside a longer listed one, is no slip. A replacement by a confusable
+character (same sound or similar shape, `confusion_sets`) is left to the generated near misses, which
+report it on the narrower span and with the list's own severity. For expressions (given `words`),
 a replaced character that makes a more frequent word with its neighbour than the listed one does is a
 deliberate other wording, not a slip (分级分类审核、先审后发: 分类 is commoner than 分级; 不忘实心: 实心 is
 rarer than 初心). Found with an automaton of each
@@ -18,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from govwatch.proofread.automaton import Automaton
+from govwatch.proofread.confusion import confusion_sets
 from govwatch.proofread.findings import Hit
 
 STATES_FROM = 7  # shorter full names (大韩民国, 日本国) have innocent neighbours
@@ -34,6 +37,7 @@ class LongNameSlips:
         `words`: log frequencies for the rival-word guard (none: no guard)."""
         self._labels = dict(names)
         self._words = words
+        self._confusions = confusion_sets()
         self._stem, self._type, self._severity, self._kind = stem, type_, severity, kind
         self._names = sorted(n for n in self._labels if len(n) >= shortest)
         halves: dict[str, list[tuple[str, int]]] = {}  # half → (name, offset of the half in the name)
@@ -61,6 +65,8 @@ class LongNameSlips:
                     continue
                 char, meant = written[differing[0]], name[differing[0]]
                 if not "\u4e00" <= char <= "\u9fff" or char in NUMERALS or meant in NUMERALS:
+                    continue
+                if meant in self._confusions.get(char, ()):  # the near misses' own slip
                     continue
                 if written in self._labels or self._inside_listed(text, begin, end):
                     continue

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 from datetime import date
 from pathlib import Path
 
-from govwatch.proofread.data_files import DataFileError, header_lines
+from govwatch.proofread.data_files import header_lines
+from govwatch.proofread.devset import load_clean, load_pairs
 from govwatch.proofread.engine import Proofreader
 from govwatch.proofread.evaluation import SPELLING_TYPES, Pair, read_pairs
 from govwatch.proofread.split import TUNE, select
@@ -109,25 +109,10 @@ def _apply(sentence: Sentence, replacements: dict[int, str]) -> str:
 
 def realerror_pairs(folder: Path) -> list[Pair]:
     """The tuning half of the development set of real errors (`bench/data/realerrors`: pairs.jsonl and
-    clean.jsonl, rows with "half": "tune" only; the test half is never read into the tuner): each pair's
-    sentence (or bare wrong form) and its correction, each clean sentence as itself."""
-    pairs = []
-    for name in ("pairs.jsonl", "clean.jsonl"):
-        for number, line in enumerate((folder / name).read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise DataFileError(f"{folder / name} 第 {number} 行：不是 JSON（{exc.msg}）") from exc
-            if row.get("half") != "tune":
-                continue
-            if name == "clean.jsonl":
-                pairs.append(Pair(row["text"], row["text"]))
-            else:
-                text = row["sentence"] if row.get("sentence") is not None else row["wrong"]
-                pairs.append(Pair(text, text.replace(row["wrong"], row["right"], 1)))
-    return pairs
+    clean.jsonl, read by `devset`, rows of the tuning half only; the test half is never read into the
+    tuner): each pair's sentence (or bare wrong form) and its correction, each clean sentence as itself."""
+    pairs = [Pair(p.text, p.corrected_text) for p in load_pairs(folder / "pairs.jsonl", "tune")]
+    return pairs + [Pair(s.text, s.text) for s in load_clean(folder / "clean.jsonl", "tune")]
 
 
 def tune(train: Path, max_false_alarms: float, realerrors: Path | None = None) -> tuple[Parameters, float]:
