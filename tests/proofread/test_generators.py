@@ -96,12 +96,7 @@ def test_a_long_state_name_with_any_one_character_replaced_is_found(proofreader,
     assert right in [f.suggestion for f in proofreader.check(text)]
 
 
-def test_a_long_expression_with_any_one_character_replaced_is_found(proofreader):
-    assert [f.suggestion for f in proofreader.check("全体党员要不忘实心、牢记使命。")] == ["不忘初心、牢记使命"]
-
-
-@pytest.mark.parametrize("text", ["中华人民共和国宪法规定。", "孟加拉人民共和国与中国建交。", "德意志民主共和国已不存在。",
-                                  "编制国民经济和社会发展第十四个五年规划。", "严格坚持信息分级分类审核、先审后发。"])
+@pytest.mark.parametrize("text", ["中华人民共和国宪法规定。", "孟加拉人民共和国与中国建交。", "德意志民主共和国已不存在。"])
 def test_a_listed_state_name_is_silent(proofreader, text):
     assert proofreader.check(text) == []
 

@@ -31,14 +31,14 @@ import rjieba
 from govwatch.proofread.catalogue import parse_header
 from govwatch.proofread.data_files import packaged_records, read_text, records
 from govwatch.proofread.divisions import DIVISIONS_FILE
-from govwatch.proofread.expressions import near_misses, packaged_sources
+from govwatch.proofread.expressions import near_misses
 from govwatch.proofread.findings import Hit
 from govwatch.proofread.fixed_forms import fixed_form_entries
 from govwatch.proofread.idioms import IDIOMS_FILE, IdiomSlips, packaged_idioms
 from govwatch.proofread.laws import LAWS_FILE, LawTitles, parse_laws
 from govwatch.proofread.leaders import LEADERS_FILE, LeaderList, LeaderNames, parse_leaders
 from govwatch.proofread.lexicon import LexiconEntry, LexiconLayer, make_entry
-from govwatch.proofread.long_names import EXPRESSIONS_FROM, STATES_FROM, LongNameSlips
+from govwatch.proofread.long_names import STATES_FROM, LongNameSlips
 from govwatch.proofread.places import Gazetteer, packaged_gazetteer
 from govwatch.proofread.statistical import packaged_frequencies
 
@@ -157,6 +157,4 @@ def packaged_knowledge() -> KnowledgeLayer:
     names = [fields[0] for _, fields in records(states_text, "states.tsv", 2, 5) if fields[1] == "="]
     states = LongNameSlips(dict.fromkeys(names, parse_header(states_text).label), STATES_FROM, "states", "expression",
                            "serious", "规范表述")
-    expressions = LongNameSlips(packaged_sources(), EXPRESSIONS_FROM, "expressions", "expression", "error", "规范表述错误",
-                                words=packaged_frequencies())
-    return KnowledgeLayer(entries, laws, leaders, packaged_idioms(), packaged_gazetteer(), (states, expressions))
+    return KnowledgeLayer(entries, laws, leaders, packaged_idioms(), packaged_gazetteer(), (states,))
