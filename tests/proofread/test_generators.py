@@ -139,3 +139,12 @@ def test_the_wildcard_index_is_cached_rebuilt_when_bad_and_built_when_the_folder
     blocker.write_text("x")
     monkeypatch.setenv("GOVWATCH_CACHE_DIR", str(blocker / "cache"))  # cannot be created
     assert cached_wildcard_index(words, "k2") == first
+
+
+@pytest.mark.parametrize(("text", "right"), [("习平近总书记发表重要讲话。", "习近平"), ("会议由王宁沪同志主持。", "王沪宁")])
+def test_a_leaders_name_with_two_neighbours_swapped_is_found_beside_a_post_or_comrade(proofreader, text, right):
+    assert right in [f.suggestion for f in proofreader.check(text)]
+
+
+def test_a_swapped_name_alone_is_not_reported(proofreader):
+    assert proofreader.check("他是习平近的同学。") == []  # no post, no 同志: may be anyone's name

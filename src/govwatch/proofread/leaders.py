@@ -8,7 +8,7 @@ gives each leader's name and posts, a post's accepted short forms in brackets:
 A post written right before or after a listed name (国务院副总理李强, 李强副总理) that is none of
 that leader's is reported, unless the text dates it (原、前、时任、曾任). Mistyped names are generated,
 not listed: each character of a name replaced by a same-sound or similar-shape one (confusion
-sets). A generated name is reported only beside a post of its list (总理李墙), or, for names of three
+sets), or two neighbouring characters swapped (习平近). A generated name is reported only beside a post of its list (总理李墙), or, for names of three
 characters or more, before 同志 (王护宁同志): alone it may be anyone's name. Each list checks only its own posts, so a county's 县长 who shares a national leader's name is
 never told he is the premier.
 """
@@ -73,9 +73,12 @@ def make_leader(name: str, posts: str, where: str) -> Leader:
 
 
 def name_variants(name: str) -> set[str]:
-    """Every form of `name` with one character replaced by a confusable one."""
+    """Every form of `name` with one character replaced by a confusable one, or two neighbours swapped
+    (习平近 for 习近平: the other slip of a hurried typist)."""
     confusions = confusion_sets()
-    return {name[:i] + other + name[i + 1 :] for i, char in enumerate(name) for other in confusions.get(char, ())}
+    replaced = {name[:i] + other + name[i + 1 :] for i, char in enumerate(name) for other in confusions.get(char, ())}
+    swapped = {name[:i] + name[i + 1] + name[i] + name[i + 2 :] for i in range(len(name) - 1) if name[i] != name[i + 1]}
+    return (replaced | swapped) - {name}
 
 
 @dataclass(frozen=True)
