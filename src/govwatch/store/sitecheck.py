@@ -38,7 +38,7 @@ def save_site_check(session: Session, county_id: int | None, result: SiteCheckRe
     return row.id
 
 
-def _runs(county_id: int | None) -> Select[tuple[SiteCheckRow]]:
+def _runs(county_id: int | None) -> Select[SiteCheckRow]:
     query = select(SiteCheckRow)
     return query.where(SiteCheckRow.county_id.is_(None) if county_id is None else SiteCheckRow.county_id == county_id)
 

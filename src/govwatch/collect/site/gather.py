@@ -91,7 +91,7 @@ class SiteGatherer:
     def __init__(self, tools: PoliteTools, home: str, options: SiteOptions,
                  on_progress: Callable[[SiteProgress], None] = lambda _: None) -> None:
         self.tools, self.options, self.on_progress = tools, options, on_progress
-        self.home = canonical(home)
+        self.start, self.home = home, canonical(home)
         self.host = (urlsplit(self.home).netloc or "").lower()
         self.out = Gathered(self.home, self.host)
         self.progress = SiteProgress()
@@ -104,7 +104,7 @@ class SiteGatherer:
         self._pager_column: dict[str, str] = {}  # a pager's next page → the column (first page) it continues
 
     async def run(self) -> Gathered:
-        self._offer(self.home, None, None)
+        self._offer(self.start, None, None)
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.workers)]
         try:
             await self._queue.join()
@@ -131,7 +131,8 @@ class SiteGatherer:
             return
         self._seen.add(key)
         self._referrers[key] = [(page, column)] if page is not None else []
-        self._queue.put_nowait(Request(key, kind="page", page=page, column=column))
+        # fetched as linked (a server need not answer /col/ for /col/index.html), known by its canonical key
+        self._queue.put_nowait(Request(url, kind="page", page=page, column=column))
         self.progress.queued += 1
 
     async def _worker(self) -> None:
@@ -151,15 +152,16 @@ class SiteGatherer:
         return await self.tools.fetcher.fetch(request, read_body=read_body)
 
     async def _page(self, request: Request) -> None:
+        key = canonical(request.url)
         response = await self._allowed_fetch(request)
-        referrers = self._referrers.pop(request.url, [])
+        referrers = self._referrers.pop(key, [])
         if response is None:
             return  # robots.txt forbids it: neither read nor judged
         self.tools.links.record(response)
         if not response.ok:
             dead = DeadLink(url=request.url, page=request.url, status=response.status,
                             detail=response.detail or response.error or "")
-            self._dead[request.url] = dead
+            self._dead[key] = dead
             targets = referrers or [(request.url, None)]  # the home page itself: site unreachable
             self.out.dead_links += [dead.model_copy(update={"page": p, "column": c}) for p, c in targets]
             return
@@ -173,14 +175,14 @@ class SiteGatherer:
             return
         self.progress.pages += 1
         sheets = await self._stylesheets(doc, response.url)
-        read = read_page(html, doc, request.url, home=request.url == self.home, site_host=self.host, sheets=sheets,
+        read = read_page(html, doc, request.url, home=key == self.home, site_host=self.host, sheets=sheets,
                          zone=self.options.zone, guide_labels=self.options.guide_labels,
                          file_suffixes=ATTACHMENT_SUFFIXES)
         page = read.page
         if page.column is None and request.column and page.type != "home":  # the column of the list linking here
             page = page.model_copy(update={"column": request.column})
-        if page.type == "list" and request.url in self._pager_column:
-            page = page.model_copy(update={"column_url": self._pager_column[request.url]})
+        if page.type == "list" and key in self._pager_column:
+            page = page.model_copy(update={"column_url": self._pager_column[key]})
         if read.pager and page.type in ("list", "home"):
             page = await self._follow_pager(page, read.pager)
         self.out.pages.append(page)

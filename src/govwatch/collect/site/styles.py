@@ -35,7 +35,7 @@ class StyleRule:
 
 def _declarations(tokens: object) -> tuple[tuple[str, str, bool], ...]:
     found = []
-    for item in tinycss2.parse_declaration_list(tokens, skip_whitespace=True, skip_comments=True):  # type: ignore[arg-type]
+    for item in tinycss2.parse_declaration_list(tokens, skip_whitespace=True, skip_comments=True):
         if item.type == "declaration" and item.lower_name in HIDING_PROPERTIES:
             found.append((item.lower_name, tinycss2.serialize(item.value).strip(), bool(item.important)))
     return tuple(found)
