@@ -18,6 +18,12 @@ KINDS = ("home_stale", "column_stale", "column_empty", "dead_link", "hidden_link
          "identity_missing", "text_error", "privacy", "interaction_overdue", "guide_incomplete",
          "attachment_unreadable")
 """Finding kinds; `attachment_unreadable` (a linked file that could not be read) is always a notice."""
+KIND_LABELS = {"home_stale": "首页不更新", "column_stale": "栏目不更新", "column_empty": "空白栏目",
+               "dead_link": "错链断链", "hidden_link": "暗链", "meta_missing": "元数据缺失",
+               "identity_missing": "网站标识缺失", "text_error": "严重错误", "privacy": "个人信息泄露",
+               "interaction_overdue": "互动回应差", "guide_incomplete": "办事指南要素缺失",
+               "attachment_unreadable": "附件无法读取"}
+SEVERITY_LABELS = {"veto": "单项否决", "deduct": "扣分", "notice": "提示"}
 
 
 class _Frozen(BaseModel):
