@@ -37,6 +37,7 @@ def test_the_latest_run_and_its_trend(stored_runs, admin):
     text = admin.get("/sitecheck").text
     assert "不合格（单项否决）" in text and "扣分指标得分 99 分" in text  # the latest run: one dead home link
     assert "牢记始命" in text and "错链断链" in text and "2024-06-15" in text
+    assert 'class="tag severity-veto">单项否决</span>' in text and 'class="tag severity-deduct">扣分</span>' in text
     assert "历次自查得分（近 3 次）" in text and text.count('class="chart"') == 2
     assert '<a href="/sitecheck">网站自查</a>' in text
 

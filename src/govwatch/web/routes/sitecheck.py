@@ -28,4 +28,4 @@ def sitecheck_page(request: Request, ctx: Ctx) -> Response:
     return page(request, ctx, "sitecheck.html", latest=latest, findings=findings, shown=SHOWN,
                 kind_bars=bars((KIND_LABELS.get(k, k), n) for k, n in kinds.most_common()),
                 trend_bars=bars((f"{r.today:%m-%d}", round(r.total)) for r in trend), trend=trend,
-                kind_labels=KIND_LABELS, severity_labels=SEVERITY_LABELS)
+                kind_labels=KIND_LABELS, site_severity_labels=SEVERITY_LABELS)
