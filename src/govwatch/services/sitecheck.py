@@ -24,6 +24,10 @@ from govwatch.domain.sitecheck.result import SiteCheckResult
 from govwatch.domain.sitecheck.scheme import score
 from govwatch.domain.sitecheck.settings import SiteCheckRules
 from govwatch.proofread import Proofreader
+from govwatch.services.checking import county_proofreader
+from govwatch.store.counties import StoredCounty
+from govwatch.store.db import Database
+from govwatch.store.sitecheck import save_site_check
 
 # The longest a column due once per period may go without an item, for the county's configured cycles.
 PERIOD_DAYS = {Period.MONTH: 31, Period.QUARTER: 92, Period.HALF_YEAR: 183, Period.YEAR: 366}
@@ -94,3 +98,19 @@ def run_site_check(url: str, today: date, settings: CrawlSettings, rules: SiteCh
     return SiteCheckResult(url=gathered.home, today=today, started_at=started, finished_at=datetime.now(UTC),
                            pages=len(gathered.pages), files=len(gathered.files), capped=gathered.capped,
                            findings=tuple(findings), score=score(findings, rules.scheme))
+
+
+def check_county_portal(db: Database, stored: StoredCounty, today: date, url: str | None = None,
+                        settings: CrawlSettings | None = None,
+                        on_progress: Callable[[SiteProgress], None] = lambda _: None) -> SiteCheckResult:
+    """Self-check a stored county's portal (or `url`) with its rules and proofreader, and store the run."""
+    target = url or stored.county.county.portal
+    if not target:
+        raise ValueError(f"县区“{stored.county.county.name}”没有配置门户网站地址（county.yaml 的 county.portal）")
+    with db.transaction() as session:
+        proofreader = county_proofreader(session, stored.id)
+    result = run_site_check(target, today, settings or stored.county.crawl, county_rules(stored.rules.site_check,
+                            stored.county), ZoneInfo(stored.county.county.timezone), proofreader, on_progress)
+    with db.transaction() as session:
+        save_site_check(session, stored.id, result)
+    return result
