@@ -57,3 +57,16 @@ def test_bad_input_is_a_clear_error(sqlite_url, proxy, tmp_path):
     assert result.exit_code == 2 and "r.pdf" in result.output
     result = runner.invoke(app, ["--db", sqlite_url, "site-check"])
     assert result.exit_code == 2 and "load-config" in result.output
+
+
+def test_a_loaded_county_checks_with_its_rules_and_writes_the_report(sqlite_url, proxy, meixian_dir, tmp_path):
+    assert runner.invoke(app, ["--db", sqlite_url, "load-config", str(meixian_dir)]).exit_code == 0
+    report = tmp_path / "自查报告.xlsx"
+    result = site_check(sqlite_url, proxy, "--report", report, "--no-store")
+    assert result.exit_code == 0, result.output
+    assert report.is_file() and "自查报告已写入" in result.stderr
+    assert {json.loads(line)["kind"] for line in result.stdout.splitlines()} == {"meta_missing", "identity_missing"}
+    engine = create_engine(sqlite_url)
+    with engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(SiteCheckRow)) == 0  # --no-store
+    engine.dispose()

@@ -101,7 +101,7 @@ def run_site_check(url: str, today: date, settings: CrawlSettings, rules: SiteCh
 
 
 def check_county_portal(db: Database, stored: StoredCounty, today: date, url: str | None = None,
-                        settings: CrawlSettings | None = None,
+                        settings: CrawlSettings | None = None, store: bool = True,
                         on_progress: Callable[[SiteProgress], None] = lambda _: None) -> SiteCheckResult:
     """Self-check a stored county's portal (or `url`) with its rules and proofreader, and store the run."""
     target = url or stored.county.county.portal
@@ -111,6 +111,7 @@ def check_county_portal(db: Database, stored: StoredCounty, today: date, url: st
         proofreader = county_proofreader(session, stored.id)
     result = run_site_check(target, today, settings or stored.county.crawl, county_rules(stored.rules.site_check,
                             stored.county), ZoneInfo(stored.county.county.timezone), proofreader, on_progress)
-    with db.transaction() as session:
-        save_site_check(session, stored.id, result)
+    if store:
+        with db.transaction() as session:
+            save_site_check(session, stored.id, result)
     return result

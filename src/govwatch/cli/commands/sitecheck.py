@@ -17,11 +17,11 @@ from govwatch.cli.progress_site import site_progress
 from govwatch.domain.calendar import parse_day
 from govwatch.domain.county import CrawlSettings
 from govwatch.domain.sitecheck.result import SiteCheckResult
-from govwatch.domain.sitecheck.settings import SiteCheckRules
-from govwatch.proofread import Proofreader, default_proofreader
-from govwatch.services.checking import county_proofreader
-from govwatch.services.sitecheck import county_rules, run_site_check
+from govwatch.proofread import default_proofreader
+from govwatch.reports.selfcheck_report import write_selfcheck_report
+from govwatch.services.sitecheck import check_county_portal, county_rules, run_site_check
 from govwatch.store.counties import CountyNotFound, load_stored_county
+from govwatch.store.db import Database
 from govwatch.store.sitecheck import save_site_check
 
 FORMATS = ("jsonl", "json")
@@ -52,31 +52,28 @@ def site_check_command(
                 except CountyNotFound:
                     if county or not url:
                         raise
-                    stored = None
-                proofreader = county_proofreader(session, stored.id) if stored else default_proofreader()
-            target = url or (stored.county.county.portal if stored else None)
-            if not target:
-                raise ValueError("未给出网站地址，县区配置中也没有门户网站地址（county.yaml 的 county.portal）")
-            settings = stored.county.crawl if stored else CrawlSettings()
-            settings = settings.model_copy(update={"proxy": proxy}) if proxy else settings
-            rules = county_rules(stored.rules.site_check if stored else None, stored.county if stored else None)
-            zone = ZoneInfo(stored.county.county.timezone if stored else "Asia/Shanghai")
-            result = _run(target, day, settings, rules, zone, proofreader)
-            if store:
-                with db.transaction() as session:
-                    save_site_check(session, stored.id if stored else None, result)
+                    stored = None  # a URL and no county: the shipped rules and crawl defaults
+            if stored is not None:
+                settings = stored.county.crawl.model_copy(update={"proxy": proxy}) if proxy else stored.county.crawl
+                with site_progress(f"自查 {url or stored.county.county.portal}") as on_progress:
+                    result = check_county_portal(db, stored, day, url, settings, store, on_progress)
+            else:
+                result = _check_without_county(db, url, day, proxy, store)
         _print(result, output)
         if report is not None:
-            from govwatch.reports.selfcheck_report import write_selfcheck_report
-
             write_selfcheck_report(result, report)
             errors.print(f"自查报告已写入 {report}")
 
 
-def _run(url: str, day: date, settings: CrawlSettings, rules: SiteCheckRules, zone: ZoneInfo,
-         proofreader: Proofreader) -> SiteCheckResult:
+def _check_without_county(db: Database, url: str, day: date, proxy: str | None, store: bool) -> SiteCheckResult:
+    settings = CrawlSettings(proxy=proxy)
     with site_progress(f"自查 {url}") as on_progress:
-        return run_site_check(url, day, settings, rules, zone, proofreader, on_progress)
+        result = run_site_check(url, day, settings, county_rules(None, None), ZoneInfo("Asia/Shanghai"),
+                                default_proofreader(), on_progress)
+    if store:
+        with db.transaction() as session:
+            save_site_check(session, None, result)
+    return result
 
 
 def _print(result: SiteCheckResult, output: str) -> None:
