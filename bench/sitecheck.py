@@ -83,7 +83,7 @@ class BenchPortal:
             rows[0] = "居民0,110101199003078515,500"
         return "姓名,身份证号,金额\n" + "\n".join(rows) + "\n"
 
-    def __call__(self, request):  # noqa: ANN001, ANN204 - the fake server's request and response
+    def __call__(self, request):
         from govwatch.collect.fakes.server import FakeResponse
 
         html = "text/html; charset=utf-8"
@@ -110,7 +110,7 @@ class BenchPortal:
         return FakeResponse(200, body.encode(), {"Content-Type": kind})
 
 
-def serve(columns: int, articles: int, pipe) -> None:  # noqa: ANN001 - a multiprocessing connection
+def serve(columns: int, articles: int, pipe) -> None:
     from govwatch.collect.fakes.server import LocalServer
 
     with LocalServer(BenchPortal(columns, articles)) as server:
