@@ -82,3 +82,12 @@ def test_the_page_cap_of_the_crawl_settings_bounds_the_check():
 
     result = check(trs_portal(), FAST.model_copy(update={"max_site_pages": 5}))
     assert result.capped and result.pages <= 5
+
+
+def test_a_portal_whose_home_page_fails_is_unreachable():
+    from tests.collect.site.portals import FakeSites
+
+    result = check(FakeSites())  # every page 404
+    assert [(f.kind, f.rule, f.severity, f.url) for f in result.findings] == [
+        ("dead_link", "site_unreachable", "veto", f"{BASE}/")]
+    assert [v.indicator for v in result.score.vetoes] == ["站点无法访问"]

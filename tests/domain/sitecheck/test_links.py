@@ -58,3 +58,11 @@ def test_dead_links_of_the_home_page_are_weighed_apart():
     found = dead_links(links, "home")
     assert [(f.rule, f.page) for f in found] == [("dead_link_home", "home"), ("dead_link", "p")]
     assert "HTTP 404" in found[0].detail and "连接超时" in found[1].detail
+
+
+def test_a_home_page_that_does_not_answer_is_site_unreachable(rules):
+    from govwatch.domain.sitecheck.scheme import with_severity
+
+    [finding] = with_severity(dead_links([DeadLink(url="http://x.gov.cn/", page="http://x.gov.cn/", status=503)],
+                                         "http://x.gov.cn/"), rules.scheme)
+    assert (finding.rule, finding.severity) == ("site_unreachable", "veto") and "首页无法访问" in finding.detail

@@ -95,8 +95,15 @@ def hidden_links(pages: Iterable[GatheredPage], site_hosts: Iterable[str]) -> li
 
 
 def dead_links(links: Iterable[DeadLink], home: str) -> list[SiteFinding]:
-    """错链断链: each link that answered 4xx/5xx or did not answer, on the page that holds it (the scheme
-    weighs those of the home page apart: rule dead_link_home)."""
-    return [SiteFinding(kind="dead_link", rule="dead_link_home" if link.page == home else "dead_link", url=link.url, page=link.page, column=link.column,
-                        detail=f"链接无法访问（{f'HTTP {link.status}' if link.status else link.detail or '无响应'}）")
-            for link in links]
+    """错链断链: each link that answered 4xx/5xx or did not answer, on the page that holds it. The scheme weighs
+    those of the home page apart (rule dead_link_home), and the home page itself not answering is 站点无法访问
+    (rule site_unreachable)."""
+    found = []
+    for link in links:
+        rule = ("site_unreachable" if link.url.rstrip("/") == home.rstrip("/") and link.page == link.url
+                else "dead_link_home" if link.page.rstrip("/") == home.rstrip("/") else "dead_link")
+        answer = f"HTTP {link.status}" if link.status else link.detail or "无响应"
+        detail = f"网站首页无法访问（{answer}）" if rule == "site_unreachable" else f"链接无法访问（{answer}）"
+        found.append(SiteFinding(kind="dead_link", rule=rule, url=link.url, page=link.page, column=link.column,
+                                 detail=detail))
+    return found
