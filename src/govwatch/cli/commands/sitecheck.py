@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -44,7 +44,6 @@ def site_check_command(
             raise ValueError(f"不支持的输出格式“{output}”，应为 {' 或 '.join(FORMATS)}")
         if report is not None and report.suffix.lower() not in (".docx", ".xlsx"):
             raise ValueError(f"{report}：自查报告应为 .docx 或 .xlsx 文件")
-        day = parse_day(today) if today else date.today()
         with database() as db:
             with db.transaction() as session:
                 try:
@@ -53,6 +52,8 @@ def site_check_command(
                     if county or not url:
                         raise
                     stored = None  # a URL and no county: the shipped rules and crawl defaults
+            zone = ZoneInfo(stored.county.county.timezone if stored else "Asia/Shanghai")
+            day = parse_day(today) if today else datetime.now(zone).date()  # the county's today
             if stored is not None:
                 settings = stored.county.crawl.model_copy(update={"proxy": proxy}) if proxy else stored.county.crawl
                 with site_progress(f"自查 {url or stored.county.county.portal}") as on_progress:
