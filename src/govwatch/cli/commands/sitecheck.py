@@ -92,3 +92,6 @@ def _print(result: SiteCheckResult, output: str) -> None:
     errors.print(f"自查完成：页面 {result.pages} 个，附件 {result.files} 个，问题 {len(result.findings)} 条"
                  f"（单项否决 {sum(v.findings for v in score.vetoes)} 条）；得分 {score.total:g}，{score.verdict}"
                  + ("；已达页面上限 max_site_pages，部分页面未读" if result.capped else ""))
+    if result.pages == 0:
+        errors.print("[yellow]未读取到任何页面：首页无法访问，或 robots.txt 不允许抓取（可在 crawl.sites 中为本站设置 "
+                     "obey_robots: false）[/yellow]")
