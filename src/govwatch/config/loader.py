@@ -59,6 +59,9 @@ def validate_file(model: type[Model], path: Path) -> Model:
     return _validate(model, plain(tree), [(path, tree)])
 
 
+SITE_CHECK_PRESET = "national_indicators"
+
+
 def preset_path(name: str) -> Path:
     """The shipped preset called `name` (e.g. national)."""
     path = Path(str(resources.files("govwatch.presets").joinpath(f"{name}.yaml")))
@@ -88,6 +91,10 @@ def load_rules(path: Path) -> tuple[Rules, dict[str, Any]]:
         base_tree = read_yaml(base_path)
         data = _deep_merge(plain(base_tree), data)
         sources.append((base_path, base_tree))
+    site_path = preset_path(SITE_CHECK_PRESET)  # 网站自查: the shipped scheme under the county's own keys
+    site_tree = read_yaml(site_path)
+    data["site_check"] = _deep_merge(plain(site_tree), data.get("site_check") or {})
+    sources.append((site_path, site_tree))
     return _validate(Rules, data, sources), data
 
 

@@ -85,6 +85,9 @@ class CrawlSettings(_Strict):
     max_links_per_page: int = Field(
         default=500, ge=1, description="links of one page checked; the rest are left (finding link_cap)"
     )
+    max_site_pages: int = Field(
+        default=20_000, ge=1, description="pages one `govwatch site-check` reads at most (the rest are left, and said)"
+    )
     verify_tls: bool = Field(default=False, description="many .gov.cn certificates fail verification")
     check_links: bool = True
     proxy: str | None = Field(default=None, description="HTTP proxy for every request, e.g. http://127.0.0.1:3128")

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt
 
 from govwatch.domain import limits
 from govwatch.domain.model import Platform, Severity
+from govwatch.domain.sitecheck.settings import SiteCheckRules
 
 # A grade as the notice prints it (优秀, 合格, 不合格, 差); stored beside each evaluation.
 GradeLabel = limits.name(limits.GRADE_LABEL)
@@ -140,3 +141,6 @@ class Rules(_Strict):
     rectification: RectificationRules
     assessment: AssessmentRules
     warnings: WarningRules = WarningRules()
+    site_check: SiteCheckRules | None = Field(
+        default=None, description="网站自查: the shipped national_indicators preset with the county's overrides"
+    )

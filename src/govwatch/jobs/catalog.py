@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from govwatch.jobs import bodies
+from govwatch.jobs import bodies, sitecheck
 
 IO, CPU = "io", "cpu"
 QUEUES = (IO, CPU)
@@ -41,6 +41,7 @@ JOBS = {spec.name: spec for spec in (
             queueing_lock=lambda k: f"recheck:{k['county']}:{k['first_id']}-{k['last_id']}"),
     JobSpec("evaluate", bodies.evaluate, CPU, queueing_lock=lambda k: f"evaluate:{k['county']}:{k['month']}"),
     JobSpec("warn", bodies.send_warnings, IO, queueing_lock=lambda k: f"warn:{k['county']}"),
+    JobSpec("site_check", sitecheck.site_check, IO, queueing_lock=lambda k: f"site_check:{k['county']}", retries=1),
 )}
 
 
@@ -51,6 +52,7 @@ DAILY = (
     ("daily_collection", "0 18 * * *", bodies.plan_collection),
     ("daily_evaluation", "0 22 * * *", bodies.plan_evaluation),
     ("daily_warnings", "30 0 * * *", bodies.plan_warnings),
+    ("daily_site_check", "0 19 * * *", sitecheck.plan_site_checks),  # 03:00 in China, after the collection
 )
 
 

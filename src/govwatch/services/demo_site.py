@@ -31,6 +31,7 @@ def county_with_urls(config_dir: Path, portal: Portal, proxy: str) -> dict:
             url = urls.get(f"{group['channel']}/{owner}{item['column']}")
             if url:
                 item["url"] = url
+    data["county"]["portal"] = f"{portal.base}/"  # what `govwatch site-check` checks without a URL
     crawl = data.setdefault("crawl", {})
     crawl.update({"proxy": proxy, "delay_seconds": 0, "concurrency": 8, "recheck_seconds": 0.2, "backoff_seconds": 0.1,
                   "sites": [{"host": portal.domain, "obey_robots": True}]})
