@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
 from urllib.parse import urlsplit
 
 import httpx
@@ -28,13 +29,14 @@ def make_client(settings: CrawlSettings) -> httpx.AsyncClient:
     )
 
 
-async def crawl(targets: Iterable[ColumnTarget], settings: CrawlSettings, options: CrawlOptions, sink: CrawlSink,
-                frontier: Frontier, on_progress: Callable[[CrawlStats], None] = lambda _: None) -> CrawlStats:
-    """Crawl the targets politely under `settings`; results go to `sink`, progress to `on_progress`."""
-    targets = list(targets)
+@asynccontextmanager
+async def polite_fetcher(settings: CrawlSettings, start_urls: Iterable[str]) -> AsyncIterator[tuple[Fetcher, RobotsCache]]:
+    """A Fetcher and a RobotsCache under `settings`: each host's slots, delay and robots choice as configured,
+    and the Crawl-delay of the start URLs' robots.txt where it is longer."""
+    start_urls = list(start_urls)
     hosts = HostScheduler(settings.concurrency, settings.delay_seconds)
     ignored: set[str] = set()
-    for host in {urlsplit(t.url).hostname or "" for t in targets} | {s.host for s in settings.sites}:
+    for host in {urlsplit(url).hostname or "" for url in start_urls} | {s.host for s in settings.sites}:
         site = settings.site(host)
         hosts.configure(host, site.concurrency, site.delay_seconds)
         if not (settings.obey_robots if site.obey_robots is None else site.obey_robots):
@@ -50,11 +52,19 @@ async def crawl(targets: Iterable[ColumnTarget], settings: CrawlSettings, option
             return answer.status, decode_html(answer.body, answer.headers.get("content-type"))[0]
 
         robots = RobotsCache(robots_txt, settings.user_agent, ignored)
-        for target in targets:
-            delay = await robots.crawl_delay(target.url)
-            host = urlsplit(target.url).hostname or ""
+        for url in start_urls:
+            delay = await robots.crawl_delay(url)
+            host = urlsplit(url).hostname or ""
             if delay and delay > hosts.delay_of(host):
                 hosts.configure(host, delay=delay)
+        yield fetcher, robots
+
+
+async def crawl(targets: Iterable[ColumnTarget], settings: CrawlSettings, options: CrawlOptions, sink: CrawlSink,
+                frontier: Frontier, on_progress: Callable[[CrawlStats], None] = lambda _: None) -> CrawlStats:
+    """Crawl the targets politely under `settings`; results go to `sink`, progress to `on_progress`."""
+    targets = list(targets)
+    async with polite_fetcher(settings, [t.url for t in targets]) as (fetcher, robots):
         crawler = Crawler(fetcher, robots, frontier, sink, options,
                           LinkChecker(fetcher, robots.allowed, settings.recheck_seconds), on_progress)
         return await crawler.run(targets)
