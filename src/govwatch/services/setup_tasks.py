@@ -47,6 +47,7 @@ class TaskProblem:
 
 @dataclass(frozen=True)
 class TaskRow:
+    file: str  # the file and its sheet, as problems name them
     row: int
     unit: str
     channel: str
@@ -137,7 +138,7 @@ def _sheet_rows(name: str, sheet: Any, channel: str | None) -> tuple[list[TaskRo
         except ValueError as exc:
             problems.append(TaskProblem(where, number, "更新周期", f"{exc}，该行未导入"))
             continue
-        rows.append(TaskRow(number, " ".join(cells["unit"].split()), cells.get("channel") or default,
+        rows.append(TaskRow(where, number, " ".join(cells["unit"].split()), cells.get("channel") or default,
                             tuple(column_names(cells["column"])), cycle))
     return rows, problems
 
@@ -164,13 +165,14 @@ class _County:
             for alias in (unit["name"], *unit.get("aliases", ())):
                 self.by_key.setdefault(unit_key(str(alias), self.name), unit)
         self.urls: dict[tuple[str, str, str], str] = {}
-        self.left: dict[tuple[str, str, str], int] = {}  # the draft's columns not (yet) in the table, by line
+        # the draft's columns not (yet) matched by the table: their unit, name and line in the draft
+        self.left: dict[tuple[str, str, str], tuple[str, str, int]] = {}
         for group in data.get("assignments", ()):
             for index, item in enumerate(group.get("columns", ())):
                 key = (unit_key(str(group["unit"]), self.name), str(group["channel"]), normalize_name(str(item["column"])))
                 if item.get("url"):
                     self.urls.setdefault(key, str(item["url"]))
-                self.left[key] = group["columns"].lc.item(index)[0] + 1 if hasattr(group["columns"], "lc") else 0
+                self.left[key] = (str(group["unit"]), str(item["column"]), group["columns"].lc.item(index)[0] + 1)
 
     def unit(self, name: str) -> tuple[str, bool]:
         """The county's name for the table's unit (renaming a draft's 眉县民政局 to the table's 县民政局), and
@@ -222,12 +224,12 @@ def import_tasks(table: Path, into: Path, channel: str | None = None) -> ImportR
     for row in rows:
         unit, new = county.unit(row.unit)
         if new and had_units:
-            result.problems.append(TaskProblem(table.name, row.row, "保障单位",
+            result.problems.append(TaskProblem(row.file, row.row, "保障单位",
                                                f"门户草稿中没有单位“{row.unit}”，已按任务分解表新增，请核对名称"))
         for column in row.columns:
             key = (unit, row.channel, normalize_name(column))
             if key in seen:
-                result.problems.append(TaskProblem(table.name, row.row, "保障栏目", f"任务重复：{unit} 的“{column}”已列出"))
+                result.problems.append(TaskProblem(row.file, row.row, "保障栏目", f"任务重复：{unit} 的“{column}”已列出"))
                 continue
             seen.add(key)
             item = flow({"column": column, "cycle": row.cycle})
@@ -236,15 +238,15 @@ def import_tasks(table: Path, into: Path, channel: str | None = None) -> ImportR
                 item["url"] = url
                 result.with_url += 1
             elif county.urls:
-                result.problems.append(TaskProblem(table.name, row.row, "保障栏目",
+                result.problems.append(TaskProblem(row.file, row.row, "保障栏目",
                                                    f"门户草稿中没有 {unit} 的“{column}”栏目，未填地址，抓取不到"))
             groups.setdefault((unit, row.channel), CommentedSeq()).append(item)
             result.tasks += 1
     _replace_assignments(county, groups)
-    for (_, channel_name, column), line in county.left.items():
+    for (_, channel_name, _), (unit, column, line) in county.left.items():
         if channel_name in {c for _, c in groups}:
-            result.problems.append(TaskProblem("county.yaml", line, "assignments",
-                                               f"门户上的栏目“{column}”未列入任务分解表，已移除"))
+            result.problems.append(TaskProblem("county.yaml（导入前）", line, "assignments",
+                                               f"门户上 {unit} 的栏目“{column}”未列入任务分解表，已从任务中移除"))
     result.units = len(county.units)
     write_yaml(path, county.data)
     if not (into / "rules.yaml").exists():
