@@ -7,7 +7,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-import pytest
 from sqlalchemy import select
 
 from govwatch.collect.crawl.fetch import Request
@@ -15,14 +14,12 @@ from govwatch.collect.crawl.listing import parse_list_page
 from govwatch.collect.extract.charset import decode_html
 from govwatch.collect.fakes.portal import Portal
 from govwatch.collect.fakes.server import FakeRequest, FakeResponse, LocalServer
-from govwatch.config.loader import load_county_dir
 from govwatch.services.checking import check_posts, county_proofreader
 from govwatch.services.crawl import run_crawl
 from govwatch.services.recheck import recheck_posts
 from govwatch.store.attachments import AttachmentRow
 from govwatch.store.collection import open_findings
-from govwatch.store.counties import load_stored_county, save_config
-from govwatch.store.db import open_database
+from govwatch.store.counties import load_stored_county
 from govwatch.store.tables import FindingRow, PostRow
 from tests.collect.attachment_files import dibao_rows, xlsx_bytes
 from tests.collect.conftest import FAST, targets_of
@@ -59,15 +56,6 @@ def _two_articles(portal: Portal):
         if len(listing.items) >= 2:
             return target, [urlsplit(i.url).path for i in listing.items[:2]]
     raise AssertionError("no column lists two articles")
-
-
-@pytest.fixture
-def stored_db(sqlite_url, meixian_dir):
-    db = open_database(sqlite_url)
-    with db.transaction() as session:
-        save_config(session, load_county_dir(meixian_dir))
-    yield db
-    db.dispose()
 
 
 def _crawl(db, portal, proofreader=True):

@@ -119,3 +119,13 @@ def test_the_cli_reports_rows_it_could_not_match(tmp_path):
     assert "未能匹配或已跳过的行" in result.output and "更新周期" in result.output
     loaded = CliRunner().invoke(app, ["--db", f"sqlite:///{tmp_path / 'g.db'}", "load-config", str(tmp_path)])
     assert loaded.exit_code == 0, loaded.output
+
+
+def test_importing_twice_changes_nothing(tmp_path):
+    _draft(tmp_path)
+    table = seed_layout_xlsx(tmp_path / "任务分解表.xlsx")
+    import_tasks(table, tmp_path)
+    first = (tmp_path / "county.yaml").read_text(encoding="utf-8")
+    again = import_tasks(table, tmp_path)
+    assert (tmp_path / "county.yaml").read_text(encoding="utf-8") == first
+    assert not [p for p in again.problems if p.file.startswith("county.yaml")]

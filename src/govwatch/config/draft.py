@@ -56,7 +56,7 @@ def _unit_of(column: DiscoveredColumn) -> tuple[str, str]:
     return UNKNOWN_UNIT, "页面未注明发布单位，请指定"
 
 
-def draft_county(discovery: Discovery, proxy: str | None = None) -> CommentedMap:
+def draft_county(discovery: Discovery, proxy: str | None = None, delay: float | None = None) -> CommentedMap:
     """county.yaml's content for what discovery found, each guess commented."""
     name = county_name(discovery.site_name)
     info = CommentedMap({"name": name or "待填写", "issuer": f"{name}人民政府办公室" if name else "待填写",
@@ -97,9 +97,15 @@ def draft_county(discovery: Discovery, proxy: str | None = None) -> CommentedMap
         assignments.append(_group(unit, NEWS_CHANNEL, columns, NEWS_CYCLE))
 
     data = CommentedMap({"county": info, "units": units, "channels": channels, "assignments": assignments})
+    crawl = CommentedMap()
     if proxy:
-        data["crawl"] = CommentedMap({"proxy": proxy})
-        data["crawl"].yaml_add_eol_comment("发现时使用的代理；直接访问门户时删除", "proxy")
+        crawl["proxy"] = proxy
+        crawl.yaml_add_eol_comment("发现时使用的代理；直接访问门户时删除", "proxy")
+    if delay is not None:
+        crawl["delay_seconds"] = delay
+        crawl.yaml_add_eol_comment("发现时使用的请求间隔（秒）", "delay_seconds")
+    if crawl:
+        data["crawl"] = crawl
     capped = "（已达页数上限，可能有栏目未发现）" if discovery.capped else ""
     data.yaml_set_start_comment(
         f"{name or '本县'} 县区配置草稿：由 govwatch setup discover 从 {discovery.home} 自动生成{capped}。\n"
@@ -138,10 +144,10 @@ def write_yaml(path: Path, data: Any) -> None:
         yaml_writer().dump(data, handle)
 
 
-def write_draft(discovery: Discovery, out: Path, proxy: str | None = None) -> Path:
+def write_draft(discovery: Discovery, out: Path, proxy: str | None = None, delay: float | None = None) -> Path:
     """Write county.yaml and (if absent) rules.yaml into `out`; returns the county.yaml path."""
     county = out / "county.yaml"
-    write_yaml(county, draft_county(discovery, proxy))
+    write_yaml(county, draft_county(discovery, proxy, delay))
     if not (out / "rules.yaml").exists():
         write_yaml(out / "rules.yaml", draft_rules(county_name(discovery.site_name)))
     return county

@@ -191,8 +191,11 @@ class _County:
         return str(unit["name"]), False
 
     def url(self, unit: str, channel: str, column: str) -> str | None:
-        for owner in (unit_key(unit, self.name), unit_key(UNKNOWN_UNIT, self.name)):
-            key = (owner, channel, normalize_name(column))
+        """The draft's URL of the unit's column (or of a column of that name no page assigned to a unit);
+        the draft's column counts as matched either way."""
+        own = (unit_key(unit, self.name), channel, normalize_name(column))
+        self.left.pop(own, None)
+        for key in (own, (unit_key(UNKNOWN_UNIT, self.name), channel, normalize_name(column))):
             if key in self.urls:
                 self.left.pop(key, None)
                 return self.urls[key]

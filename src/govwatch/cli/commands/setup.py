@@ -39,7 +39,7 @@ def discover_command(
                       TimeElapsedColumn(), console=errors) as progress:
             task = progress.add_task("discover", total=None)
             found = discover(url, settings, limits, on_page=lambda n: progress.update(task, completed=n))
-        written = write_draft(found, out, proxy)
+        written = write_draft(found, out, proxy, delay)
     table = Table(title=f"发现栏目 {len(found.columns)} 个", show_lines=False)
     for header in ("栏目", "发布单位", "条数", "最近更新", "地址"):
         table.add_column(header)
