@@ -23,7 +23,9 @@ NEWS_CHANNEL = "新闻动态"
 _DISCLOSURE_WORDS = ("信息公开", "政务公开", "政府信息")
 _TOWN = re.compile(r"(?:镇|乡|街道|街办|街道办事处)(?:人民政府)?$")
 _ZONE = re.compile(r"(?:管委会|管理委员会|园区|开发区|新区|旅游区)$")
-_CELL_SEPARATORS = re.compile(r"[\n\r、，,；;／/]+")
+_LINE_SEPARATORS = re.compile(r"[\n\r；;]+")
+_NAME_SEPARATORS = re.compile(r"[\s、，,／/]+")
+_NOTE = re.compile(r"[（(][^）)]*[）)]")
 _CONNECTIVES = ("和", "与", "及", "或", "的", "、")
 
 
@@ -100,24 +102,31 @@ def most_common(values: list[str]) -> tuple[str, ...]:
 def column_names(cell: str, known: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """The column names one task-table cell holds.
 
-    A cell names several columns separated by line breaks or 、，；/ — or by a space, as the seed's
-    merged cell "政府机构 权责清单" does. A space is also where a long name wraps ("国有土地使用权和
-    矿业权出让"), so a space separates only when the pieces are known column names, or, with no such
-    knowledge, when the piece before it does not end in a connective (和, 与, 及 …).
+    Line breaks and semicolons always separate. A cell may also name several columns with a space, as the
+    seed's merged cell "政府机构 权责清单" does, or with 、，/ — but a space is also where a long name wraps
+    ("国有土地使用权和 矿业权出让") and 、 is part of names ("督查、审计信息公开"). So, where the pieces are
+    all `known` column names (the portal's), they are taken apart; otherwise 、，/ stay in the name and a
+    space separates unless the piece before it ends in a connective (和, 与, 及 …).
     """
     names = []
-    for part in _CELL_SEPARATORS.split(cell):
-        pieces = part.split()
-        if not pieces:
+    for part in _LINE_SEPARATORS.split(cell):
+        whole = "".join(part.split())
+        if not whole:
             continue
-        whole = "".join(pieces)
-        if len(pieces) == 1 or whole in known:
+        pieces = [p for p in _NAME_SEPARATORS.split(part) if p]
+        if whole in known:
             names.append(whole)
-        elif known and all(p in known for p in pieces):
+        elif len(pieces) > 1 and known and all(p in known for p in pieces):
             names.extend(pieces)
         else:
-            names.extend(_wrapped(pieces))
+            names.extend(_wrapped(part.split()))
     return names
+
+
+def matching_key(column: str) -> str:
+    """A column name for matching the table against the portal: 批准服务和实施信息（施工竣工、质量安全行政处罚）
+    and 批准服务和实施信息 are one column."""
+    return normalize_name(_NOTE.sub("", column)) or normalize_name(column)
 
 
 def _wrapped(pieces: list[str]) -> list[str]:

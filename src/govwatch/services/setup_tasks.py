@@ -25,6 +25,7 @@ from govwatch.domain.onboarding import (
     UNKNOWN_UNIT,
     column_names,
     cycle_text,
+    matching_key,
     unit_kind,
 )
 
@@ -92,7 +93,8 @@ def _header(row: list[str]) -> dict[str, int] | None:
     return found if {"unit", "column"} <= found.keys() else None
 
 
-def read_task_table(path: Path, channel: str | None = None) -> tuple[list[TaskRow], list[TaskProblem]]:
+def read_task_table(path: Path, channel: str | None = None, known: frozenset[str] = frozenset()
+                    ) -> tuple[list[TaskRow], list[TaskProblem]]:
     """The task rows of every sheet that has a header row, and the problems of the rows that were skipped."""
     import openpyxl
 
@@ -105,7 +107,7 @@ def read_task_table(path: Path, channel: str | None = None) -> tuple[list[TaskRo
     rows: list[TaskRow] = []
     problems: list[TaskProblem] = []
     for sheet in book.worksheets:
-        found, skipped = _sheet_rows(path.name, sheet, channel)
+        found, skipped = _sheet_rows(path.name, sheet, channel, known)
         rows += found
         problems += skipped
     if not rows and not problems:
@@ -113,7 +115,7 @@ def read_task_table(path: Path, channel: str | None = None) -> tuple[list[TaskRo
     return rows, problems
 
 
-def _sheet_rows(name: str, sheet: Any, channel: str | None) -> tuple[list[TaskRow], list[TaskProblem]]:
+def _sheet_rows(name: str, sheet: Any, channel: str | None, known: frozenset[str]) -> tuple[list[TaskRow], list[TaskProblem]]:
     grid = _grid(sheet)
     header_at = next((i for i, row in enumerate(grid) if _header(row)), None)
     if header_at is None:
@@ -139,7 +141,7 @@ def _sheet_rows(name: str, sheet: Any, channel: str | None) -> tuple[list[TaskRo
             problems.append(TaskProblem(where, number, "更新周期", f"{exc}，该行未导入"))
             continue
         rows.append(TaskRow(where, number, " ".join(cells["unit"].split()), cells.get("channel") or default,
-                            tuple(column_names(cells["column"])), cycle))
+                            tuple(column_names(cells["column"], known)), cycle))
     return rows, problems
 
 
@@ -165,11 +167,13 @@ class _County:
             for alias in (unit["name"], *unit.get("aliases", ())):
                 self.by_key.setdefault(unit_key(str(alias), self.name), unit)
         self.urls: dict[tuple[str, str, str], str] = {}
+        self.column_names: frozenset[str] = frozenset(
+            "".join(str(item["column"]).split()) for group in data.get("assignments", ()) for item in group.get("columns", ()))
         # the draft's columns not (yet) matched by the table: their unit, name and line in the draft
         self.left: dict[tuple[str, str, str], tuple[str, str, int]] = {}
         for group in data.get("assignments", ()):
             for index, item in enumerate(group.get("columns", ())):
-                key = (unit_key(str(group["unit"]), self.name), str(group["channel"]), normalize_name(str(item["column"])))
+                key = (unit_key(str(group["unit"]), self.name), str(group["channel"]), matching_key(str(item["column"])))
                 if item.get("url"):
                     self.urls.setdefault(key, str(item["url"]))
                 self.left[key] = (str(group["unit"]), str(item["column"]), group["columns"].lc.item(index)[0] + 1)
@@ -193,9 +197,9 @@ class _County:
     def url(self, unit: str, channel: str, column: str) -> str | None:
         """The draft's URL of the unit's column (or of a column of that name no page assigned to a unit);
         the draft's column counts as matched either way."""
-        own = (unit_key(unit, self.name), channel, normalize_name(column))
+        own = (unit_key(unit, self.name), channel, matching_key(column))
         self.left.pop(own, None)
-        for key in (own, (unit_key(UNKNOWN_UNIT, self.name), channel, normalize_name(column))):
+        for key in (own, (unit_key(UNKNOWN_UNIT, self.name), channel, matching_key(column))):
             if key in self.urls:
                 self.left.pop(key, None)
                 return self.urls[key]
@@ -217,9 +221,9 @@ def _load(path: Path) -> CommentedMap:
 
 def import_tasks(table: Path, into: Path, channel: str | None = None) -> ImportResult:
     """Write the task table's assignments into `into`/county.yaml (created when absent)."""
-    rows, problems = read_task_table(table, channel)
     path = into / "county.yaml"
     county = _County(_load(path))
+    rows, problems = read_task_table(table, channel, county.column_names)
     result = ImportResult(path, problems=problems)
     groups: dict[tuple[str, str], CommentedSeq] = {}
     seen: set[tuple[str, str, str]] = set()
