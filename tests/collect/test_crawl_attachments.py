@@ -116,3 +116,29 @@ def test_a_crawl_without_proofreader_leaves_attachments_for_the_checking_queue(s
         rows = list(session.scalars(select(PostRow).where(PostRow.checked_at.is_(None))))
         check_posts(session, rows, county_proofreader(session, stored.id))
     assert len([f for f in _post_findings(stored_db, leaky) if f[0] == "privacy:id-card"]) == 3
+
+
+def test_an_attachment_beyond_the_page_bytes_is_said_not_silently_skipped():
+    from govwatch.collect.crawl.crawler import ColumnTarget
+    from tests.collect.conftest import run_crawl as crawl_into_lists
+
+    class Site:
+        def __call__(self, request: FakeRequest) -> FakeResponse:
+            if request.path == "/list/index.html":
+                return FakeResponse(200, "<ul><li><a href='/a/t20230601_1.html'>名单公示</a> 2023-06-01</li></ul>".encode(),
+                                    {"Content-Type": "text/html; charset=utf-8"})
+            if request.path == "/a/t20230601_1.html":
+                return FakeResponse(200, ("<html><head><meta name='PubDate' content='2023-06-01 09:00'><title>名单公示</title>"
+                                          "</head><body><h1>名单公示</h1><div class='TRS_Editor'><p>见附件。</p>"
+                                          "<a href='/u/big.xlsx'>big.xlsx</a></div></body></html>").encode(),
+                                    {"Content-Type": "text/html; charset=utf-8"})
+            if request.path == "/u/big.xlsx":
+                return FakeResponse(200, b"PK" + b"\x00" * 3_000_000, {"Content-Type": XLSX})
+            return FakeResponse(404, b"")
+
+    with LocalServer(Site()) as server:
+        sink, _ = crawl_into_lists([ColumnTarget("c", f"{server.url}/list/index.html")],
+                                   FAST.model_copy(update={"max_page_bytes": 1_000_000}))
+    [said] = sink.kinds("attachment_unreadable")
+    assert said.url.endswith("/u/big.xlsx") and said.page.endswith("t20230601_1.html")
+    assert not sink.kinds("dead_link") and sink.pages[0].attachments == ()

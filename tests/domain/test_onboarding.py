@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from govwatch.domain.onboarding import DiscoveredColumn, column_names, county_name, cycle_text, matching_key, unit_kind
+from govwatch.domain.onboarding import (
+    DiscoveredColumn,
+    column_names,
+    county_name,
+    cycle_text,
+    matching_key,
+    unit_kind,
+)
 
 
 @pytest.mark.parametrize(("cell", "known", "names"), [

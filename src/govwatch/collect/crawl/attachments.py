@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
 from govwatch.collect.attachments import AttachmentLimits, is_attachment, read_attachment
-from govwatch.collect.crawl.fetch import Fetcher, Request
+from govwatch.collect.crawl.fetch import BOUND_ERRORS, Fetcher, Request
 from govwatch.collect.crawl.linkcheck import LinkChecker
 from govwatch.collect.crawl.results import Finding
 from govwatch.collect.extract.article import parse_html
@@ -59,7 +59,10 @@ class AttachmentReader:
             return None
         response = await self.fetcher.fetch(Request(url, kind="attachment", column=column, page=page_url))
         if not response.ok:
-            return None  # the link check reports it (dead link, too large, deadline …)
+            if response.error in BOUND_ERRORS:  # it answers, but beyond the crawl's bounds: said, not checked
+                self.report(Finding("attachment_unreadable", url, page_url, column, response.status,
+                                    f"附件未读取，未检查：{response.detail or response.error}"))
+            return None  # an error answer is the link check's dead link
         self.links.record(response)
         text = await asyncio.to_thread(read_attachment, response.url, response.body, limits=self.limits)
         if text.unreadable is not None:
