@@ -36,7 +36,7 @@ def dibao_rows(count: int = 3, mask: bool = False) -> list[tuple[object, ...]]:
     names = ("张建国", "李秀英", "王志强", "赵桂兰", "刘德明")
     rows: list[tuple[object, ...]] = []
     for i in range(count):
-        number = id_number(born=f"19{50 + i}0{1 + i % 9}1{i % 10}", sequence=f"{100 + i:03d}")
+        number = id_number(born=f"{1950 + i % 50}{1 + i % 12:02d}{10 + i % 18}", sequence=f"{(100 + i) % 1000:03d}")
         rows.append((i + 1, names[i % len(names)], masked(number) if mask else number, 2 + i % 3, 650 + 10 * i))
     return rows
 
