@@ -74,9 +74,9 @@ def docx_bytes(paragraphs: Sequence[str], rows: Sequence[Sequence[object]] = (),
     if rows:
         width = max(len(row) for row in rows)
         table = document.add_table(rows=len(rows), cols=width)
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                table.cell(r, c).text = str(value)
+        for row, cells in zip(rows, table.rows, strict=True):  # table.cell() walks the whole table each call
+            for cell, value in zip(cells.cells, row, strict=False):
+                cell.text = str(value)
         if merge_first_row:
             table.cell(0, 0).merge(table.cell(0, width - 1))
     out = io.BytesIO()
