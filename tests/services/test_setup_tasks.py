@@ -129,3 +129,26 @@ def test_importing_twice_changes_nothing(tmp_path):
     again = import_tasks(table, tmp_path)
     assert (tmp_path / "county.yaml").read_text(encoding="utf-8") == first
     assert not [p for p in again.problems if p.file.startswith("county.yaml")]
+
+
+def test_an_excel_97_table_with_merged_cells_is_read_the_same(tmp_path):
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("附件1")
+    sheet.write_merge(0, 0, 0, 3, "政府信息公开频道任务分解表")
+    for col, name in enumerate(("序号", "保障单位", "保障栏目", "更新周期")):
+        sheet.write(1, col, name)
+    sheet.write_merge(2, 4, 0, 0, 1)
+    sheet.write_merge(2, 4, 1, 1, "县民政局")
+    for row, (column, cycle) in enumerate((("政府机构 权责清单", "实时更新"), ("养老服务和社会救助", "2 条/月"),
+                                           ("社会救助", "1 条/季度")), start=2):
+        sheet.write(row, 2, column)
+        sheet.write(row, 3, cycle)
+    book.save(str(tmp_path / "任务分解表.xls"))
+    result = import_tasks(tmp_path / "任务分解表.xls", tmp_path / "county")
+    county = load_county_dir(tmp_path / "county").county
+    assert [(r.unit, r.column.name, str(r.cycle)) for r in county.assignment_rows] == [
+        ("县民政局", "政府机构", "实时更新"), ("县民政局", "权责清单", "实时更新"),
+        ("县民政局", "养老服务和社会救助", "2条/月"), ("县民政局", "社会救助", "1条/季度")]
+    assert result.problems == []

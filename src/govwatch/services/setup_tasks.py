@@ -69,16 +69,47 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _grid(sheet: Any) -> list[list[str]]:
-    """The sheet's cells as text, each merged range filled with its top-left value."""
-    rows = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    for merged in sheet.merged_cells.ranges:
-        value = _text(sheet.cell(merged.min_row, merged.min_col).value)
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
-                if r - 1 < len(rows) and c - 1 < len(rows[r - 1]):
-                    rows[r - 1][c - 1] = value
+Grid = list[list[str]]
+
+
+def _filled(rows: Grid, ranges: Any) -> Grid:
+    """`rows` with each merged range (first row, last row, first column, last column; 0-based, inclusive)
+    filled with its top-left value."""
+    for top, bottom, left, right in ranges:
+        if top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        for r in range(top, min(bottom, len(rows) - 1) + 1):
+            for c in range(left, min(right, len(rows[r]) - 1) + 1):
+                rows[r][c] = value
     return rows
+
+
+def _xlsx_sheets(path: Path) -> list[tuple[str, Grid]]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, data_only=True)
+    return [(sheet.title, _filled([[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)],
+                                  [(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1)
+                                   for m in sheet.merged_cells.ranges]))
+            for sheet in book.worksheets]
+
+
+def _xls_sheets(path: Path) -> list[tuple[str, Grid]]:
+    """An Excel 97-2003 table (xlrd; merged cells need its formatting information)."""
+    import xlrd
+
+    book = xlrd.open_workbook(path, formatting_info=True)
+    sheets = []
+    for sheet in book.sheets():
+        rows = [[_text(_whole(c.value)) for c in sheet.row(r)] for r in range(sheet.nrows)]
+        sheets.append((sheet.name, _filled(rows, [(rlo, rhi - 1, clo, chi - 1) for rlo, rhi, clo, chi in sheet.merged_cells])))
+    return sheets
+
+
+def _whole(value: Any) -> Any:
+    """xlrd gives every number as a float: 序号 1.0 is 1."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _header(row: list[str]) -> dict[str, int] | None:
@@ -96,18 +127,16 @@ def _header(row: list[str]) -> dict[str, int] | None:
 def read_task_table(path: Path, channel: str | None = None, known: frozenset[str] = frozenset()
                     ) -> tuple[list[TaskRow], list[TaskProblem]]:
     """The task rows of every sheet that has a header row, and the problems of the rows that were skipped."""
-    import openpyxl
-
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
+        sheets = _xls_sheets(path) if path.suffix.lower() == ".xls" else _xlsx_sheets(path)
     except FileNotFoundError:
         raise TaskTableError(f"{path}: 文件不存在") from None
-    except Exception as exc:  # openpyxl's errors on a file that is no workbook are of many types
-        raise TaskTableError(f"{path}: 不是可读取的 .xlsx 工作簿（{type(exc).__name__}）") from None
+    except Exception as exc:  # openpyxl's and xlrd's errors on a file that is no workbook are of many types
+        raise TaskTableError(f"{path}: 不是可读取的 Excel 工作簿（.xlsx 或 .xls）（{type(exc).__name__}）") from None
     rows: list[TaskRow] = []
     problems: list[TaskProblem] = []
-    for sheet in book.worksheets:
-        found, skipped = _sheet_rows(path.name, sheet, channel, known)
+    for title, grid in sheets:
+        found, skipped = _sheet_rows(f"{path.name}（{title}）", grid, channel, known)
         rows += found
         problems += skipped
     if not rows and not problems:
@@ -115,8 +144,7 @@ def read_task_table(path: Path, channel: str | None = None, known: frozenset[str
     return rows, problems
 
 
-def _sheet_rows(name: str, sheet: Any, channel: str | None, known: frozenset[str]) -> tuple[list[TaskRow], list[TaskProblem]]:
-    grid = _grid(sheet)
+def _sheet_rows(where: str, grid: Grid, channel: str | None, known: frozenset[str]) -> tuple[list[TaskRow], list[TaskProblem]]:
     header_at = next((i for i, row in enumerate(grid) if _header(row)), None)
     if header_at is None:
         return [], []
@@ -128,7 +156,6 @@ def _sheet_rows(name: str, sheet: Any, channel: str | None, known: frozenset[str
         cells = {key: row[i] if i < len(row) else "" for key, i in header.items()}
         if not any(row) or _header(row):  # blank, or the header repeated after a page break
             continue
-        where = f"{name}（{sheet.title}）"
         if not cells["unit"]:
             problems.append(TaskProblem(where, number, "保障单位", "缺少单位，该行未导入"))
             continue

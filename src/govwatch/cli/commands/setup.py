@@ -55,7 +55,7 @@ def discover_command(
 
 @setup_app.command("import-tasks")
 def import_tasks_command(
-    table_file: Path = typer.Argument(..., help="任务分解表（.xlsx），格式同通报附件1：保障单位、保障栏目、更新周期"),
+    table_file: Path = typer.Argument(..., help="任务分解表（.xlsx 或 .xls），格式同通报附件1：保障单位、保障栏目、更新周期"),
     into: Path = typer.Option(Path("."), "--into", help="县区配置目录（其 county.yaml 将被更新；没有则新建）"),
     channel: str = typer.Option(None, "--channel", help="表中栏目所属频道（默认按表头判断，否则为“政府信息公开”）"),
 ) -> None:
