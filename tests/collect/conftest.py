@@ -14,7 +14,10 @@ from govwatch.collect.crawl.results import Finding, PageResult
 from govwatch.collect.crawl.session import crawl
 from govwatch.collect.fakes.portal import Portal
 from govwatch.collect.fakes.server import LocalServer
+from govwatch.config.loader import load_county_dir
 from govwatch.domain.county import CrawlSettings
+from govwatch.store.counties import save_config
+from govwatch.store.db import open_database
 
 FAST = CrawlSettings(delay_seconds=0, concurrency=8, retries=2, backoff_seconds=0.01, recheck_seconds=0.01)
 
@@ -79,3 +82,13 @@ def portal_server(portal):
 
 def targets_of(portal: Portal) -> list[ColumnTarget]:
     return [ColumnTarget(c.key, c.url) for c in portal.columns]
+
+
+@pytest.fixture
+def stored_db(sqlite_url, meixian_dir):
+    """A database holding the example county's configuration."""
+    db = open_database(sqlite_url)
+    with db.transaction() as session:
+        save_config(session, load_county_dir(meixian_dir))
+    yield db
+    db.dispose()

@@ -13,25 +13,14 @@ from govwatch.collect.crawl.fetch import Request
 from govwatch.collect.crawl.session import crawl
 from govwatch.collect.extract.article import extract_article
 from govwatch.collect.extract.charset import decode_html
-from govwatch.config.loader import load_county_dir
 from govwatch.services.checking import county_proofreader
 from govwatch.services.crawl import StoringSink, crawl_scope, run_crawl
 from govwatch.store.collection import StoredFrontier, open_findings, replay_raw
-from govwatch.store.counties import load_stored_county, save_config
-from govwatch.store.db import open_database
+from govwatch.store.counties import load_stored_county
 from govwatch.store.tables import CrawledPageRow, FrontierRow, PageVersionRow, PostRow
 from tests.collect.conftest import FAST, targets_of
 
 SOME = 12  # columns crawled here: enough for every pager style, quick on two cores
-
-
-@pytest.fixture
-def stored_db(sqlite_url, meixian_dir):
-    db = open_database(sqlite_url)
-    with db.transaction() as session:
-        save_config(session, load_county_dir(meixian_dir))
-    yield db
-    db.dispose()
 
 
 def _stored(db):

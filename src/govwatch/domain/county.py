@@ -90,6 +90,12 @@ class CrawlSettings(_Strict):
     )
     verify_tls: bool = Field(default=False, description="many .gov.cn certificates fail verification")
     check_links: bool = True
+    check_attachments: bool = Field(
+        default=True, description="fetch the same-site files an article links (.xlsx .xls .docx .doc .pdf .csv) and check them"
+    )
+    max_attachments_per_page: int = Field(
+        default=20, ge=0, description="attached files read per article; the rest are left (finding attachment_cap)"
+    )
     proxy: str | None = Field(default=None, description="HTTP proxy for every request, e.g. http://127.0.0.1:3128")
     government_domains: tuple[str, ...] = Field(
         default=(".gov.cn",), description="hosts ending so are government sites; others are external links"

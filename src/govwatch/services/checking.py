@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from govwatch.proofread import CountyLexicon, Proofreader, Suppression
+from govwatch.services.attachment_checking import stored_attachment_findings
 from govwatch.store.counties import county_lexicon
 from govwatch.store.tables import AccountRow, FindingRow, PostRow, UnitRow, utcnow
 
@@ -55,8 +56,9 @@ def check_posts(session: Session, rows: Sequence[PostRow], proofreader: Proofrea
     """Check each row's title and text, store the findings, mark the row checked; returns the count."""
     now = utcnow()
     found: list[FindingRow] = []
+    attached = stored_attachment_findings(session, rows, proofreader, lambda row: post_text(row.title, row.text))
     for row in rows:
-        found += finding_rows(row.id, proofreader.check(post_text(row.title, row.text)))
+        found += finding_rows(row.id, proofreader.check(post_text(row.title, row.text))) + attached.get(row.id, [])
         row.checked_at = now
     session.add_all(found)
     session.flush()

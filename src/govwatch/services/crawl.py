@@ -26,6 +26,8 @@ from govwatch.collect.crawl.session import crawl
 from govwatch.domain.county import County, CrawlSettings
 from govwatch.domain.incoming import IncomingPost, content_hash
 from govwatch.proofread import Proofreader
+from govwatch.services.attachment_checking import store_and_check
+from govwatch.services.checking import post_text
 from govwatch.services.ingest import RejectedPosts, ingest_posts
 from govwatch.store.collection import (
     StoredFrontier,
@@ -50,7 +52,8 @@ def crawl_options(county: County, since: datetime | None) -> CrawlOptions:
     settings = county.crawl
     return CrawlOptions(since=since, zone=ZoneInfo(county.county.timezone), check_links=settings.check_links,
                         government_domains=settings.government_domains, max_list_pages=settings.max_list_pages,
-                        max_links_per_page=settings.max_links_per_page,
+                        max_links_per_page=settings.max_links_per_page, attachments=settings.check_attachments,
+                        max_attachments_per_page=settings.max_attachments_per_page,
                         workers=min(64, settings.concurrency * 4))
 
 
@@ -103,6 +106,9 @@ class StoringSink:
                 ingest_posts(session, self.stored, [incoming(self.stored.county, result)], self.proofreader)
                 post_id = session.scalar(select(PostRow.id).where(
                     PostRow.county_id == self.stored.id, PostRow.natural_key == f"url:{article.url.strip()}"))
+                if post_id is not None and result.attachments:
+                    post = session.get_one(PostRow, post_id)
+                    store_and_check(session, post, result.attachments, post_text(post.title, post.text), self.proofreader)
             column_id = self.stored.column_ids.get(result.column or "")
             return save_page(session, self.stored.id, column_id, result, digest, post_id)
 

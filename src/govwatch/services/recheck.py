@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from govwatch.domain.model import FindingStatus
 from govwatch.proofread import Proofreader
+from govwatch.services.attachment_checking import stored_attachment_findings
 from govwatch.services.checking import finding_rows, post_text
 from govwatch.store.tables import FindingRow, PostRow, utcnow
 
@@ -25,8 +26,9 @@ def recheck_posts(session: Session, rows: Sequence[PostRow], proofreader: Proofr
         select(FindingRow).where(FindingRow.post_id.in_([row.id for row in rows])))}
     met: set[tuple[int, str, int]] = set()
     added = 0
+    attached = stored_attachment_findings(session, rows, proofreader, lambda row: post_text(row.title, row.text))
     for row in rows:
-        for finding in finding_rows(row.id, proofreader.check(post_text(row.title, row.text))):
+        for finding in finding_rows(row.id, proofreader.check(post_text(row.title, row.text))) + attached.get(row.id, []):
             key = (row.id, finding.rule, finding.start)
             met.add(key)
             if key not in stored:

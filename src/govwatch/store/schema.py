@@ -3,6 +3,6 @@
 Alembic's environment and the migrations test read this, so a feature's tables are never forgotten.
 """
 
-from govwatch.store import recommended, sitecheck, tables, warnings, web_tables  # noqa: F401 - importing a module registers its tables
+from govwatch.store import attachments, recommended, sitecheck, tables, warnings, web_tables  # noqa: F401 - importing a module registers its tables
 
 metadata = tables.Base.metadata

@@ -17,6 +17,7 @@ from govwatch.cli.commands import (  # noqa: F401
     rectify,
     report,
     serve,
+    setup,
     sitecheck,
     user,
     warn,

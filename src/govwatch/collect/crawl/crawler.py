@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from govwatch.collect.crawl.attachments import AttachmentReader
 from govwatch.collect.crawl.fetch import BOUND_ERRORS, Fetcher, Request, Response
 from govwatch.collect.crawl.frontier import Frontier
 from govwatch.collect.crawl.linkcheck import LinkChecker, LinkState
@@ -56,6 +57,8 @@ class CrawlOptions:
     max_list_pages: int = 200
     max_links_per_page: int = 500
     workers: int = 8
+    attachments: bool = True  # fetch and read the article's same-site files (附件) for checking
+    max_attachments_per_page: int = 20
 
 
 class Crawler:
@@ -64,6 +67,8 @@ class Crawler:
                  on_progress: Callable[[CrawlStats], None] = lambda _: None) -> None:
         self.fetcher, self.robots, self.frontier, self.sink, self.options = fetcher, robots, frontier, sink, options
         self.links = links or LinkChecker(fetcher, robots.allowed)
+        self.attachments = AttachmentReader(fetcher, robots.allowed, self.links, self._finding,
+                                            options.max_attachments_per_page)
         self.on_progress, self.stats = on_progress, CrawlStats()
         self._queue: asyncio.Queue[Request] = asyncio.Queue()
         self._list_pages: dict[str | None, int] = {}
@@ -181,7 +186,8 @@ class Crawler:
                                   detail=f"发布时间 {article.published_at:%Y-%m-%d %H:%M} 晚于当前时间"))
         else:
             self.stats.articles += 1
-            self.sink.page(PageResult(request.column, article, response.body, encoding, response.validators))
+            attachments = await self.attachments.read(text, response.url, request.column) if self.options.attachments else ()
+            self.sink.page(PageResult(request.column, article, response.body, encoding, response.validators, attachments))
         if self.options.check_links:
             await self._check_links(request, text, response.url)
 

@@ -7,17 +7,20 @@ from typing import Protocol
 
 from govwatch.collect.crawl.fetch import Validators
 from govwatch.collect.extract.article import Article
+from govwatch.domain.attachments import AttachmentText
 
 
 @dataclass(frozen=True)
 class PageResult:
-    """An article page fetched and read; `raw` is the body as served, for replaying extraction."""
+    """An article page fetched and read; `raw` is the body as served, for replaying extraction;
+    `attachments`: the same-site files it links that could be read."""
 
     column: str | None
     article: Article
     raw: bytes
     encoding: str
     validators: Validators
+    attachments: tuple[AttachmentText, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -25,8 +28,9 @@ class Finding:
     """A problem met while crawling: a dead or external link on a page, or a page that cannot be used.
 
     kind: dead_link, external_link, bad_link (an href that is no http(s) address), bad_page, redirect_loop,
-    missing_date, future_date, robots — and a bound of the crawl settings that was hit: too_large,
-    deadline, retry_after, link_cap, pager_cap.
+    missing_date, future_date, robots, attachment_unreadable (an attached file that answers but cannot be
+    read) — and a bound of the crawl settings that was hit: too_large,
+    deadline, retry_after, link_cap, pager_cap, attachment_cap.
     """
 
     kind: str
