@@ -140,3 +140,10 @@ class Rules(_Strict):
     rectification: RectificationRules
     assessment: AssessmentRules
     warnings: WarningRules = WarningRules()
+    rule_names: dict[str, str] = Field(
+        default_factory=dict, description="the words for each reason's rule code (disclosure.count → 更新条数统计) in the annexes"
+    )
+
+    def rule_name(self, code: str) -> str:
+        """The county's words for a rule code; the code itself where the rules file names none."""
+        return self.rule_names.get(code, code)

@@ -17,6 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
@@ -38,23 +39,58 @@ def new_workbook() -> Workbook:
 
 
 def add_sheet(workbook: Workbook, title: str, header: Sequence[str], rows: Iterable[Sequence],
-              widths: Sequence[float] = ()) -> Worksheet:
-    """A sheet with a bold, frozen, filterable header row and bordered, wrapped cells."""
+              widths: Sequence[float] = (), heading: str | None = None, landscape: bool = False) -> Worksheet:
+    """A sheet with a bold, frozen, filterable header row and bordered, wrapped cells; `heading` puts a
+    title row above it, as the seed's tables have. Numbers stay numbers (SUM works on them); text stays
+    text. Printed on A4, fitted to the page's width, the header row repeated on every page."""
     sheet = workbook.create_sheet(title)
+    top = 1
+    if heading is not None:
+        sheet.append([writable(heading)])
+        sheet.merge_cells(start_row=1, end_row=1, start_column=1, end_column=max(len(header), 1))
+        cell = sheet.cell(1, 1)
+        cell.font, cell.alignment = Font(bold=True, size=16), Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.row_dimensions[1].height = 36
+        _as_text(cell)
+        top = 2
     for row in (header, *rows):
         sheet.append([writable(value) if isinstance(value, str) else value for value in row])
-    for cells in sheet.iter_rows():
+    for cells in sheet.iter_rows(min_row=top):
         for cell in cells:
             cell.border, cell.alignment = _BORDER, _WRAP
             if isinstance(cell.value, str):
                 _as_text(cell)
-    for cell in sheet[1]:
+    for cell in sheet[top]:
         cell.font, cell.fill = Font(bold=True), _HEADER_FILL
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    sheet.freeze_panes = f"A{top + 1}"
+    last = get_column_letter(max(len(header), 1))
+    sheet.auto_filter.ref = f"A{top}:{last}{max(sheet.max_row, top)}"
+    print_setup(sheet, top, landscape)
     return sheet
+
+
+def print_setup(sheet: Worksheet, header_row: int, landscape: bool) -> None:
+    """A4, the seed's orientation, one page wide, the header row on every page, centred."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+
+
+def numbers(row: Sequence, columns: Iterable[int]) -> tuple:
+    """The cells of `columns` as numbers where they hold one (a table's "/" for none stays text)."""
+    out = list(row)
+    for c in columns:
+        value = out[c]
+        if isinstance(value, str) and value.isascii() and value.isdigit():
+            out[c] = int(value)
+    return tuple(out)
 
 
 def _as_text(cell) -> None:
