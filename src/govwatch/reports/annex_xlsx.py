@@ -3,9 +3,10 @@ two halves, numbers as numbers), then every grade's reasons and their evidence."
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from openpyxl.styles import Alignment
@@ -25,14 +26,14 @@ _NUMERIC = {"disclosure": (0, 4), "news": (1, 4), "new_media": (0, 3, 4, 5, 6, 7
 _LANDSCAPE = {"new_media"}
 
 
-def _subject_rows(evaluation: MonthEvaluation):
+def _subject_rows(evaluation: MonthEvaluation) -> Iterator[tuple[str, str, Any]]:
     """(annex, subject, row) for every graded row, in table order."""
-    for g in evaluation.disclosure:
-        yield "disclosure", g.unit, g
-    for g in evaluation.news:
-        yield "news", g.unit, g
-    for g in evaluation.new_media:
-        yield "new_media", str(g.account), g
+    for unit in evaluation.disclosure:
+        yield "disclosure", unit.unit, unit
+    for news in evaluation.news:
+        yield "news", news.unit, news
+    for media in evaluation.new_media:
+        yield "new_media", str(media.account), media
 
 
 def reason_rows(evaluation: MonthEvaluation) -> list[tuple]:

@@ -25,6 +25,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Length, Mm, Pt, Twips
 from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
 
 from govwatch.domain.characters import writable
 from govwatch.domain.county import NoticeSettings
@@ -50,6 +51,9 @@ _IMPRINT_SLACK_TWIPS = 30
 # A title's line holds 20 characters of 2号 in the 156 mm 版心; longer titles are broken by words.
 _TITLE_CHARS = int(std.TEXT_WIDTH.pt // std.SIZE_2.pt)
 _LONGEST_BALANCED_TITLE = 120
+# Words that join what follows: a title line does not end with one (…网站和 / 政务新媒体…).
+_CONNECTIVES = frozenset({"和", "与", "及", "的", "暨", "关于", "对", "在"})
+_DANGLING = 16.0
 _KEEP_NEXT_FOLLOWERS = ("w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
                         "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
                         "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
@@ -115,7 +119,8 @@ def _balanced(words: Sequence[str], count: int) -> list[str]:
                     continue
                 width = sum(widths[start:end])
                 over = max(0.0, width - _TITLE_CHARS) * 100
-                options.append((previous[0] + (width - target) ** 2 + over, [*previous[1], end]))
+                dangling = _DANGLING if end < n and words[end - 1] in _CONNECTIVES else 0  # 和 ends no line
+                options.append((previous[0] + (width - target) ** 2 + over + dangling, [*previous[1], end]))
             if options:
                 best[(end, lines)] = min(options, key=lambda o: o[0])
     breaks = best[(n, count)][1] if (n, count) in best else [n]
@@ -127,7 +132,7 @@ class _Writer:
     def __init__(self, document: DocxDocument, office: OfficeParts) -> None:
         self.doc = document
         self.office = office
-        self.last = None  # the paragraph written last, for keep-with-next
+        self.last: Paragraph | None = None  # the paragraph written last, for keep-with-next
 
     def paragraph(self, block: Block | None = None, font: str = std.BODY_FONT, size: Length = std.SIZE_3,
                   align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent: float = 2, before: float = 0, bold: bool = False,
@@ -168,7 +173,7 @@ class _Writer:
                 self.attachments(titles)
             elif kind in ("signature", "date"):
                 self.signed(kind, block.text, indents[kind])
-            elif kind == "annex":
+            elif kind == "annex" and block.annex is not None:
                 annex_number += 1
                 self.annex(annex_number, block, tables[block.annex])
             elif kind == "note":
@@ -196,9 +201,10 @@ class _Writer:
         p = self.paragraph(font=std.TITLE_FONT, size=std.SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER, indent=0,
                            before=2, text="")
         for number, line in enumerate(title_lines(title, issuer)):
-            run = _run(p, line)
+            run = p.add_run()
             if number:
-                run._element.addprevious(OxmlElement("w:br"))
+                run.add_break()
+            run.add_text(writable(line))
             std.set_font(run, std.TITLE_FONT, std.SIZE_2)
         p.paragraph_format.keep_with_next = True
 
@@ -234,7 +240,7 @@ class _Writer:
         """A new page (a landscape section for wide tables): 附件N on the first line, the title on the third."""
         landscape = block.annex in _LANDSCAPE
         previous = self.doc.sections[-1]
-        new_section = landscape != (previous.page_width > previous.page_height)
+        new_section = landscape != ((previous.page_width or 0) > (previous.page_height or 0))
         if new_section:
             section = self.doc.add_section(WD_SECTION.NEW_PAGE)
             std.setup_page(section, landscape)
