@@ -1,5 +1,7 @@
-"""The notice rendered by LibreOffice: page count and a title page that is not blank (CI installs soffice)."""
+"""The notice rendered by LibreOffice (CI installs soffice, poppler-utils and the fonts of .ci/run): the
+faces embedded, the page count, the red masthead, the 版记's last rule on the 版心's lower edge."""
 
+import re
 import shutil
 import subprocess
 
@@ -11,18 +13,49 @@ from tests.reports.conftest import write_demo_report
 
 pytestmark = pytest.mark.slow
 
+# The .docx's font names as fontconfig maps them (reports/templates/fonts.conf): body, headings, title,
+# page numbers are four different faces, not one fallback.
+FACES = {"仿宋_GB2312": "UMingCN", "黑体": "NotoSansCJK", "方正小标宋简体": "NotoSerifCJK", "宋体": "NotoSerifCJK"}
 
-def test_pdf_pages_and_title_page(demo_database, tmp_path):
+
+@pytest.fixture(scope="module")
+def rendered(demo_database, tmp_path_factory):
     assert soffice(), "LibreOffice (soffice) is not installed: CI must install libreoffice-writer-nogui"
-    assert shutil.which("pdftoppm"), "pdftoppm is not installed: CI must install poppler-utils"
-    files = write_demo_report(demo_database[0], tmp_path, pdf=True)
-    assert files.pdf is not None and files.pdf.stat().st_size > 10_000
-    subprocess.run(["pdftoppm", "-r", "40", "-png", str(files.pdf), str(tmp_path / "page")], check=True)
-    pages = sorted(tmp_path.glob("page-*.png"))
-    # Body (4–6 pages) + 附件1 (~8) + 附件2 (1–2) + 附件3 (landscape, 1–3).
-    assert 12 <= len(pages) <= 30, len(pages)
-    first = Image.open(pages[0]).convert("L")
-    dark = sum(first.histogram()[:128])
-    assert dark > 0.005 * first.width * first.height, "page 1 is blank"
-    colours = Image.open(pages[0]).convert("RGB").getcolors(maxcolors=1 << 24)
-    assert any(r > 200 and g < 80 and b < 80 for _, (r, g, b) in colours), "no red issuing authority on page 1"
+    assert shutil.which("pdftoppm") and shutil.which("pdffonts"), "CI must install poppler-utils"
+    out = tmp_path_factory.mktemp("pdf")
+    files = write_demo_report(demo_database[0], out, pdf=True)
+    subprocess.run(["pdftoppm", "-r", "50", "-png", str(files.pdf), str(out / "page")], check=True)
+    return files, sorted(out.glob("page-*.png"))
+
+
+def test_real_faces_are_embedded(rendered):
+    files, _ = rendered
+    listing = subprocess.run(["pdffonts", str(files.pdf)], capture_output=True, text=True, check=True).stdout
+    names = {re.sub(r"^[A-Z]{6}\+", "", line.split()[0]) for line in listing.splitlines()[2:]}
+    for face in set(FACES.values()):
+        assert any(face in name for name in names), (face, names)
+    assert any("Bold" in name and "Serif" in name for name in names), names  # 小标宋: a heavy Song
+    assert not any("DejaVu" in name for name in names), names  # nothing fell back to the default face
+
+
+def test_page_count_and_pages(rendered):
+    files, pages = rendered
+    # Body 5 pages, 附件1 ≤ 6, 附件2 1, 附件3 landscape 2, the 版记 on the last even page.
+    assert 12 <= len(pages) <= 18, len(pages)
+    assert len(pages) % 2 == 0  # the 版记 stands on an even page: the last
+    first = Image.open(pages[0]).convert("RGB")
+    colours = first.getcolors(maxcolors=1 << 24)
+    assert any(r > 200 and g < 80 and b < 80 for _, (r, g, b) in colours), "no red masthead on page 1"
+    landscape = [p for p in pages if Image.open(p).width > Image.open(p).height]
+    assert 1 <= len(landscape) <= 3
+
+
+def test_imprint_rule_on_the_text_blocks_lower_edge(rendered):
+    _, pages = rendered
+    last = Image.open(pages[-1]).convert("L")
+    width, height = last.size
+    rules = [y for y in range(height)
+             if sum(1 for x in range(0, width, 2) if last.getpixel((x, y)) < 110) > width * 0.25]
+    assert rules, "no 版记 rules on the last page"
+    bottom_mm = rules[-1] / height * 297
+    assert abs(bottom_mm - (37 + 225)) < 1.5, bottom_mm  # 天头 37 mm + 版心 225 mm

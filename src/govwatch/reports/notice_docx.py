@@ -8,7 +8,9 @@ Why 文件格式 and not 信函格式: the notice is a 通报 of the 县政府�
 from __future__ import annotations
 
 import io
+import itertools
 import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -38,8 +40,8 @@ from govwatch.reports.ooxml import write_reproducible
 # 1条/季度 on one line), and the type size of its cells.
 _TABLE_LAYOUT = {
     "disclosure": ((28, 92, 174, 64, 44, 40), std.SIZE_SMALL_4),
-    "news": ((3.6, 1.3, 1.5) * 2, std.SIZE_SMALL_4),
-    "new_media": ((0.8, 2.6, 1.9, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 3.8, 1.2), std.SIZE_5),
+    "news": ((3.9, 1.2, 1.3) * 2, std.SIZE_SMALL_4),
+    "new_media": ((0.8, 2.6, 1.9, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 6, 1.2), std.SIZE_5),
 }
 _LANDSCAPE = {"new_media"}
 _MAX_PROPERTY = 255  # characters in a core property (python-docx refuses more)
@@ -99,15 +101,38 @@ def title_lines(title: str, issuer: str) -> list[str]:
         head, rest = [issuer], title[len(issuer):]
     if std.display_width(rest) <= _TITLE_CHARS or len(rest) > _LONGEST_BALANCED_TITLE:
         return [*head, rest]
-    words = rjieba.cut(rest)
+    words = _attach_punctuation(rjieba.cut(rest))
     count = math.ceil(std.display_width(rest) / _TITLE_CHARS)
+    for lines in range(count, count + 3):  # one more line where words do not break to fit
+        broken = _balanced(words, lines)
+        if all(std.display_width(line) <= _TITLE_CHARS for line in broken):
+            return [*head, *broken]
     return [*head, *_balanced(words, count)]
+
+
+def _attach_punctuation(words: Sequence[str]) -> list[str]:
+    """Punctuation goes with the word before it (、 or ） never starts a line), an opening mark with the next."""
+    out: list[str] = []
+    opening = ""
+    for word in words:
+        if word and all(unicodedata.category(ch).startswith("P") for ch in word):
+            if unicodedata.category(word[-1]) == "Ps" or not out:
+                opening += word
+            else:
+                out[-1] += word
+            continue
+        out.append(opening + word)
+        opening = ""
+    if opening:
+        out.append(opening)
+    return out
 
 
 def _balanced(words: Sequence[str], count: int) -> list[str]:
     """`words` in `count` lines of the most even widths that fit (dynamic programming over the breaks)."""
     widths = [std.display_width(w) for w in words]
-    target = sum(widths) / count
+    prefix = [0.0, *itertools.accumulate(widths)]
+    target = prefix[-1] / count
     n = len(words)
     best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [])}
     for lines in range(1, count + 1):
@@ -117,7 +142,7 @@ def _balanced(words: Sequence[str], count: int) -> list[str]:
                 previous = best.get((start, lines - 1))
                 if previous is None:
                     continue
-                width = sum(widths[start:end])
+                width = prefix[end] - prefix[start]
                 over = max(0.0, width - _TITLE_CHARS) * 100
                 dangling = _DANGLING if end < n and words[end - 1] in _CONNECTIVES else 0  # 和 ends no line
                 options.append((previous[0] + (width - target) ** 2 + over + dangling, [*previous[1], end]))
@@ -196,10 +221,11 @@ class _Writer:
             p = self.paragraph(text=self.office.number, align=WD_ALIGN_PARAGRAPH.CENTER, indent=0, before=2)
         std.red_rule(p)
 
-    def title(self, title: str, issuer: str) -> None:
-        """标题 two lines under the red rule, 2号小标宋, centred, in lines broken by words (梯形)."""
+    def title(self, title: str, issuer: str, before: float = 2) -> None:
+        """标题 two lines under the red rule (an annex's on its third line), 2号小标宋, centred, in lines broken
+        by words (梯形)."""
         p = self.paragraph(font=std.TITLE_FONT, size=std.SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER, indent=0,
-                           before=2, text="")
+                           before=before, text="")
         for number, line in enumerate(title_lines(title, issuer)):
             run = p.add_run()
             if number:
@@ -248,9 +274,7 @@ class _Writer:
         label = self.paragraph(text=f"附件{number}", font=std.HEADING_FONT, align=WD_ALIGN_PARAGRAPH.LEFT, indent=0)
         label.paragraph_format.page_break_before = not new_section
         label.paragraph_format.keep_with_next = True
-        title = self.paragraph(text=block.text, font=std.TITLE_FONT, size=std.SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER,
-                               indent=0, before=1)
-        title.paragraph_format.keep_with_next = True
+        self.title(block.plain, "", before=1)
         shown = fold(table) if table.key == "news" else table
         self.table(shown, landscape)
 
