@@ -64,7 +64,7 @@ def _annex_sheet(workbook, key: str, table: AnnexTable, heading: str | None) -> 
     shown = fold(table) if key == "news" else table
     rows = [xlsx.numbers(row, _NUMERIC[key]) for row in shown.rows]
     sheet = xlsx.add_sheet(workbook, SHEETS[key], shown.header, rows, _WIDTHS[key], heading=heading,
-                           landscape=key in _LANDSCAPE)
+                           landscape=key in _LANDSCAPE, center=True)
     first = 3 if heading is not None else 2  # the first data row
     for start, end in shown.spans:
         for column in shown.merged_columns:

@@ -9,6 +9,7 @@ one control character makes openpyxl refuse the whole workbook.
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -28,6 +29,8 @@ _THIN = Side(style="thin", color="999999")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _WRAP = Alignment(wrap_text=True, vertical="center")
+_CENTRED = Alignment(wrap_text=True, vertical="center", horizontal="center")
+_LINE_PT = 14  # one line of 11-pt text
 # What makes Excel, LibreOffice or WPS read a typed cell as a formula (OWASP: CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,10 +42,12 @@ def new_workbook() -> Workbook:
 
 
 def add_sheet(workbook: Workbook, title: str, header: Sequence[str], rows: Iterable[Sequence],
-              widths: Sequence[float] = (), heading: str | None = None, landscape: bool = False) -> Worksheet:
+              widths: Sequence[float] = (), heading: str | None = None, landscape: bool = False,
+              center: bool = False) -> Worksheet:
     """A sheet with a bold, frozen, filterable header row and bordered, wrapped cells; `heading` puts a
     title row above it, as the seed's tables have. Numbers stay numbers (SUM works on them); text stays
-    text. Printed on A4, fitted to the page's width, the header row repeated on every page."""
+    text. Printed on A4, fitted to the page's width, the header row repeated on every page; each row as
+    high as its wrapped text (LibreOffice and WPS do not measure rows that openpyxl writes)."""
     sheet = workbook.create_sheet(title)
     top = 1
     if heading is not None:
@@ -64,11 +69,28 @@ def add_sheet(workbook: Workbook, title: str, header: Sequence[str], rows: Itera
         cell.font, cell.fill = Font(bold=True), _HEADER_FILL
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    if center:
+        for cells in sheet.iter_rows(min_row=top):
+            for cell in cells:
+                cell.alignment = _CENTRED
+    _fit_rows(sheet, widths, top)
     sheet.freeze_panes = f"A{top + 1}"
     last = get_column_letter(max(len(header), 1))
     sheet.auto_filter.ref = f"A{top}:{last}{max(sheet.max_row, top)}"
     print_setup(sheet, top, landscape)
     return sheet
+
+
+def _fit_rows(sheet: Worksheet, widths: Sequence[float], top: int) -> None:
+    """Row heights from content: the most lines any cell of the row wraps to in its column's width."""
+    for cells in sheet.iter_rows(min_row=top):
+        lines = 1
+        for cell, width in zip(cells, widths, strict=False):
+            if isinstance(cell.value, str) and width:
+                columns = sum(1 if ord(ch) < 0x2E80 else 2 for ch in cell.value)
+                lines = max(lines, math.ceil(columns / max(width - 1, 1)))
+        if lines > 1:
+            sheet.row_dimensions[cells[0].row].height = _LINE_PT * lines + 2
 
 
 def print_setup(sheet: Worksheet, header_row: int, landscape: bool) -> None:
