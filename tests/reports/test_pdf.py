@@ -39,7 +39,7 @@ def test_real_faces_are_embedded(rendered):
 
 
 def test_page_count_and_pages(rendered):
-    files, pages = rendered
+    _, pages = rendered
     # Body 5 pages, 附件1 ≤ 6, 附件2 1, 附件3 landscape 2, the 版记 on the last even page.
     assert 12 <= len(pages) <= 18, len(pages)
     assert len(pages) % 2 == 0  # the 版记 stands on an even page: the last
@@ -59,3 +59,18 @@ def test_imprint_rule_on_the_text_blocks_lower_edge(rendered):
     assert rules, "no 版记 rules on the last page"
     bottom_mm = rules[-1] / height * 297
     assert abs(bottom_mm - (37 + 225)) < 1.5, bottom_mm  # 天头 37 mm + 版心 225 mm
+
+
+def test_subheadings_get_the_kai_face(tmp_path):
+    """二级标题 (楷体_GB2312) is a face of its own too; the demo's wording has none, so a notice is built here."""
+    from datetime import date
+
+    from govwatch.reports.notice_docx import write_notice
+    from govwatch.reports.notice_text import parse_blocks
+    from govwatch.reports.pdf import convert_to_pdf
+
+    text = "# 眉县人民政府办公室\n## 关于测试的通报\n### 一、总体情况\n#### （一）网站情况\n正文。\n@署名 眉县人民政府办公室\n@成文日期 2023年7月16日\n"
+    docx = write_notice(tmp_path / "通报.docx", parse_blocks(text), {}, date(2023, 7, 16), "Asia/Shanghai")
+    listing = subprocess.run(["pdffonts", str(convert_to_pdf(docx, soffice()))], capture_output=True, text=True,
+                             check=True).stdout
+    assert "UKaiCN" in listing and "UMingCN" in listing, listing

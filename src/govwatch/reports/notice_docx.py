@@ -41,7 +41,7 @@ from govwatch.reports.ooxml import write_reproducible
 _TABLE_LAYOUT = {
     "disclosure": ((28, 92, 174, 64, 44, 40), std.SIZE_SMALL_4),
     "news": ((3.9, 1.2, 1.3) * 2, std.SIZE_SMALL_4),
-    "new_media": ((0.8, 2.6, 1.9, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 1.1, 6, 1.2), std.SIZE_5),
+    "new_media": ((0.8, 2.6, 2.2, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 4.2, 1.2), std.SIZE_5),
 }
 _LANDSCAPE = {"new_media"}
 _MAX_PROPERTY = 255  # characters in a core property (python-docx refuses more)
