@@ -328,6 +328,7 @@ class _Writer:
         spacer = self.doc.add_paragraph()
         spacer.paragraph_format.space_before = spacer.paragraph_format.space_after = Pt(0)
         rest = std.TEXT_HEIGHT_TW - lines * std.LINE_PITCH_TW - rows * 2 * _CELL_PAD_TWIPS - _IMPRINT_SLACK_TWIPS
+        rest = max(rest % std.TEXT_HEIGHT_TW, 20)  # a 抄送 longer than a page ends on the next page's foot
         std.exact_line(spacer, Twips(rest))
         grid = self.doc.add_table(rows=rows, cols=1)
         _grid_style(grid, [std.TEXT_WIDTH], borders=False)
