@@ -167,3 +167,15 @@ def test_annex_rows_never_split_and_headers_repeat(document):
 def test_the_number_option_reaches_the_file(demo_database, tmp_path):
     files = write_demo_report(demo_database[0], tmp_path)
     assert Document(str(files.notice)).paragraphs[1].text.startswith("眉政办发〔2023〕")
+
+
+def test_a_bad_notice_key_names_file_line_and_field(tmp_path, meixian_dir):
+    from govwatch.config.loader import load_county
+
+    text = (meixian_dir / "county.yaml").read_text(encoding="utf-8")
+    broken = text.replace('document_number: "眉政办发〔{year}〕{number}号"', 'document_number: "眉政办发〔{year}〕号"')
+    assert broken != text
+    (tmp_path / "county.yaml").write_text(broken, encoding="utf-8")
+    line = next(n for n, row in enumerate(broken.splitlines(), 1) if "document_number:" in row)
+    with pytest.raises(ValueError, match=rf"county.yaml:{line}: 字段 notice.document_number: .*应包含 \{{number\}}"):
+        load_county(tmp_path / "county.yaml")

@@ -161,10 +161,11 @@ def _document_grid(section: Section) -> None:
     grid.set(qn("w:linePitch"), str(LINE_PITCH_TW))
 
 
-def add_page_numbers(section: Section, landscape: bool = False) -> None:
+def add_page_numbers(section: Section, landscape: bool = False, ordinal: int = 0) -> None:
     """— 1 — in 4号半角宋体: odd pages right, even pages left, one character in from the edge. On a landscape
     page the number stands where the portrait pages have it once the sheet is turned back: in the left
-    margin, turned a quarter clockwise, at the page's foot (odd) or head (even)."""
+    margin, turned a quarter clockwise, at the page's foot (odd) or head (even). `ordinal` (the section's
+    place) keeps the text boxes' drawing ids unique in the document, as Word requires."""
     for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
@@ -173,7 +174,7 @@ def add_page_numbers(section: Section, landscape: bool = False) -> None:
         fmt = paragraph.paragraph_format
         fmt.space_before = fmt.space_after = Pt(0)
         if landscape:
-            _rotated_number(paragraph, odd)
+            _rotated_number(paragraph, odd, 9700 + 2 * ordinal + odd)
             continue
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
         if odd:
@@ -195,7 +196,7 @@ def _number_runs(paragraph: Paragraph) -> None:
     set_font(paragraph.add_run(" —"), PAGE_NUMBER_FONT, SIZE_4)
 
 
-def _rotated_number(paragraph: Paragraph, odd: bool) -> None:
+def _rotated_number(paragraph: Paragraph, odd: bool, drawing_id: int) -> None:
     """A text box in the footer, anchored to the page, its text turned 90° clockwise (read top to bottom).
 
     Geometry on the turned sheet: the portrait page's foot is the landscape page's left edge and its
@@ -224,7 +225,7 @@ def _rotated_number(paragraph: Paragraph, odd: bool) -> None:
         '</w:txbxContent></wps:txbx>'
         '<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr"><a:noAutofit/></wps:bodyPr>'
         '</wps:wsp></a:graphicData></a:graphic></wp:anchor>'
-    ).replace("{id}", "9701" if odd else "9702")
+    ).replace("{id}", str(drawing_id))
     element = parse_xml(anchor)
     inner = Paragraph(element.find(".//" + qn("w:p")), paragraph._parent)
     _number_runs(inner)

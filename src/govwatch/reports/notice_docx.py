@@ -56,6 +56,8 @@ _LONGEST_BALANCED_TITLE = 120
 # Words that join what follows: a title line does not end with one (…网站和 / 政务新媒体…).
 _CONNECTIVES = frozenset({"和", "与", "及", "的", "暨", "关于", "对", "在"})
 _DANGLING = 16.0
+# Schema order (ECMA-376 CT_TblPr): what follows w:tblLayout.
+_TBLPR_AFTER_LAYOUT = ("w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 _KEEP_NEXT_FOLLOWERS = ("w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
                         "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
                         "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
@@ -270,7 +272,7 @@ class _Writer:
         if new_section:
             section = self.doc.add_section(WD_SECTION.NEW_PAGE)
             std.setup_page(section, landscape)
-            std.add_page_numbers(section, landscape)
+            std.add_page_numbers(section, landscape, ordinal=len(self.doc.sections))
         label = self.paragraph(text=f"附件{number}", font=std.HEADING_FONT, align=WD_ALIGN_PARAGRAPH.LEFT, indent=0)
         label.paragraph_format.page_break_before = not new_section
         label.paragraph_format.keep_with_next = True
@@ -379,10 +381,7 @@ def _grid_style(grid: Table, column_widths: Sequence[Length], borders: bool = Tr
     if borders:
         grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    grid.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    grid._tbl.tblPr.append(layout)
+    grid.autofit = False  # w:tblLayout fixed
     for column, column_width in zip(grid.columns, column_widths, strict=True):
         column.width = column_width
     margins = OxmlElement("w:tblCellMar")
@@ -391,7 +390,7 @@ def _grid_style(grid: Table, column_widths: Sequence[Length], borders: bool = Tr
         element.set(qn("w:w"), str(value))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    grid._tbl.tblPr.append(margins)
+    grid._tbl.tblPr.insert_element_before(margins, *_TBLPR_AFTER_LAYOUT[1:])
 
 
 def _write_row(cells: Sequence[_Cell], values: Sequence[str], widths: Sequence[Length], font: str, size: Length) -> None:
@@ -425,7 +424,7 @@ def _nest(cell: _Cell, rows: Sequence[Sequence[str]], widths: Sequence[Length], 
             element.set(qn("w:sz"), "4")
             element.set(qn("w:color"), "000000")
         borders.append(element)
-    inner._tbl.tblPr.append(borders)
+    inner._tbl.tblPr.insert_element_before(borders, "w:shd", "w:tblLayout", *_TBLPR_AFTER_LAYOUT)
     # A cell ends with a paragraph: the one python-docx put before the table goes, the one after is 1 pt.
     leading = cell.paragraphs[0]
     leading._p.getparent().remove(leading._p)
