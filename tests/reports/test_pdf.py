@@ -74,3 +74,22 @@ def test_subheadings_get_the_kai_face(tmp_path):
     listing = subprocess.run(["pdffonts", str(convert_to_pdf(docx, soffice()))], capture_output=True, text=True,
                              check=True).stdout
     assert "UKaiCN" in listing and "UMingCN" in listing, listing
+
+
+def page_texts(pdf):
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return pages.split("\f")
+
+
+def test_22_lines_of_28_characters_and_compact_annexes(rendered):
+    files, _ = rendered
+    texts = page_texts(files.pdf)
+    # A full body page (page 2): 22 text lines and the page number; a line of plain text holds 28 characters.
+    lines = [line.strip() for line in texts[1].splitlines() if line.strip()]
+    assert len(lines) == 23 and re.fullmatch(r"—\s*2\s*—", lines[-1]), lines
+    # Lines of full-width characters only (digits and Latin letters are narrower) that fill the line hold 28.
+    full = [line.replace(" ", "") for line in lines[:-1] if all(ord(ch) > 0x7F for ch in line.replace(" ", ""))]
+    assert [len(line) for line in full if len(line) > 20] and all(len(line) == 28 for line in full if len(line) > 20), full
+    starts = {name: next(i for i, t in enumerate(texts) if t.lstrip().startswith(name)) for name in ("附件 1", "附件 2", "附件 3")}
+    assert starts["附件 2"] - starts["附件 1"] <= 6  # 附件1 ran 10 pages with tall rows
+    assert starts["附件 3"] - starts["附件 2"] == 1  # 附件2 on one page, in two halves
