@@ -12,7 +12,8 @@ from docx.shared import Mm, Pt
 
 from govwatch.domain.county import NoticeDateRule, NoticeSettings
 from govwatch.reports import gbt9704 as std
-from govwatch.reports.notice_docx import OfficeParts, title_lines
+from govwatch.reports.notice_docx import OfficeParts
+from govwatch.reports.title_lines import title_lines
 from tests.reports.conftest import write_demo_report
 
 

@@ -8,63 +8,41 @@ Why 文件格式 and not 信函格式: the notice is a 通报 of the 县政府�
 from __future__ import annotations
 
 import io
-import itertools
 import math
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import rjieba
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Length, Mm, Pt, Twips
-from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from govwatch.domain.characters import writable
 from govwatch.domain.county import NoticeSettings
 from govwatch.reports import gbt9704 as std
 from govwatch.reports.annex_tables import AnnexTable, fold
+from govwatch.reports.docx_tables import (
+    CELL_PAD_TWIPS,
+    annex_table,
+    cell_margins,
+    cell_rules,
+    grid_style,
+    text_run,
+)
 from govwatch.reports.notice_text import Block, annex_titles, cn_date
 from govwatch.reports.ooxml import write_reproducible
+from govwatch.reports.title_lines import title_lines
 
-# The relative widths of each annex table's columns (附件1's in points of its 442-pt width: 实时更新 and
-# 1条/季度 on one line), and the type size of its cells.
-_TABLE_LAYOUT = {
-    "disclosure": ((28, 92, 174, 64, 44, 40), std.SIZE_SMALL_4),
-    "news": ((3.9, 1.2, 1.3) * 2, std.SIZE_SMALL_4),
-    "new_media": ((0.8, 2.6, 2.2, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 4.2, 1.2), std.SIZE_5),
-}
 _LANDSCAPE = {"new_media"}
 _MAX_PROPERTY = 255  # characters in a core property (python-docx refuses more)
-# A table line: the type size plus a little leading; cells get 0.26 mm above and below.
-_CELL_LEADING = 1.2
-_CELL_PAD_TWIPS = 15
 # What the 版记's rules and the section's closing 1-pt line take beyond its lines, in twips.
 _IMPRINT_SLACK_TWIPS = 30
-# A title's line holds 20 characters of 2号 in the 156 mm 版心; longer titles are broken by words.
-_TITLE_CHARS = int(std.TEXT_WIDTH.pt // std.SIZE_2.pt)
-_LONGEST_BALANCED_TITLE = 120
-# Words that join what follows: a title line does not end with one (…网站和 / 政务新媒体…).
-_CONNECTIVES = frozenset({"和", "与", "及", "的", "暨", "关于", "对", "在"})
-_DANGLING = 16.0
-# Schema order (ECMA-376 CT_TblPr): what follows w:tblLayout.
-_TBLPR_AFTER_LAYOUT = ("w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
-_KEEP_NEXT_FOLLOWERS = ("w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
-                        "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
-                        "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
-                        "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-                        "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-                        "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-                        "w:pPrChange")
 
 
 @dataclass(frozen=True)
@@ -93,68 +71,6 @@ def _chars(n: float, size: Length = std.SIZE_3) -> Length:
     return Pt((std.CHAR.pt if size == std.SIZE_3 else size.pt) * n)
 
 
-def title_lines(title: str, issuer: str) -> list[str]:
-    """The title broken as GB/T 9704 §7.3.1 asks (词意完整, 梯形或菱形): the issuer on a line of its own,
-    the rest in lines of nearly equal width, broken between words."""
-    if std.display_width(title) <= _TITLE_CHARS:
-        return [title]
-    head, rest = [], title
-    if issuer and title.startswith(issuer) and std.display_width(issuer) <= _TITLE_CHARS:
-        head, rest = [issuer], title[len(issuer):]
-    if std.display_width(rest) <= _TITLE_CHARS or len(rest) > _LONGEST_BALANCED_TITLE:
-        return [*head, rest]
-    words = _attach_punctuation(rjieba.cut(rest))
-    count = math.ceil(std.display_width(rest) / _TITLE_CHARS)
-    for lines in range(count, count + 3):  # one more line where words do not break to fit
-        broken = _balanced(words, lines)
-        if all(std.display_width(line) <= _TITLE_CHARS for line in broken):
-            return [*head, *broken]
-    return [*head, *_balanced(words, count)]
-
-
-def _attach_punctuation(words: Sequence[str]) -> list[str]:
-    """Punctuation goes with the word before it (、 or ） never starts a line), an opening mark with the next."""
-    out: list[str] = []
-    opening = ""
-    for word in words:
-        if word and all(unicodedata.category(ch).startswith("P") for ch in word):
-            if unicodedata.category(word[-1]) == "Ps" or not out:
-                opening += word
-            else:
-                out[-1] += word
-            continue
-        out.append(opening + word)
-        opening = ""
-    if opening:
-        out.append(opening)
-    return out
-
-
-def _balanced(words: Sequence[str], count: int) -> list[str]:
-    """`words` in `count` lines of the most even widths that fit (dynamic programming over the breaks)."""
-    widths = [std.display_width(w) for w in words]
-    prefix = [0.0, *itertools.accumulate(widths)]
-    target = prefix[-1] / count
-    n = len(words)
-    best: dict[tuple[int, int], tuple[float, list[int]]] = {(0, 0): (0.0, [])}
-    for lines in range(1, count + 1):
-        for end in range(1, n + 1):
-            options = []
-            for start in range(end):
-                previous = best.get((start, lines - 1))
-                if previous is None:
-                    continue
-                width = prefix[end] - prefix[start]
-                over = max(0.0, width - _TITLE_CHARS) * 100
-                dangling = _DANGLING if end < n and words[end - 1] in _CONNECTIVES else 0  # 和 ends no line
-                options.append((previous[0] + (width - target) ** 2 + over + dangling, [*previous[1], end]))
-            if options:
-                best[(end, lines)] = min(options, key=lambda o: o[0])
-    breaks = best[(n, count)][1] if (n, count) in best else [n]
-    starts = [0, *breaks[:-1]]
-    return ["".join(words[s:e]) for s, e in zip(starts, breaks, strict=True)]
-
-
 class _Writer:
     def __init__(self, document: DocxDocument, office: OfficeParts) -> None:
         self.doc = document
@@ -171,7 +87,7 @@ class _Writer:
             paragraph.paragraph_format.first_line_indent = _chars(indent)
         runs = block.runs() if block is not None and text is None else [(text or "", False)]
         for chunk, strong in runs:
-            std.set_font(_run(paragraph, chunk), font, size, bold=bold or strong, color=color)
+            std.set_font(text_run(paragraph, chunk), font, size, bold=bold or strong, color=color)
         self.last = paragraph
         return paragraph
 
@@ -218,7 +134,7 @@ class _Writer:
         std.exact_line(p, Emu(int(std.SIZE_0 * 1.15)))
         width = std.display_width(text) * std.SIZE_0.pt
         scale = min(100, math.floor(std.TEXT_WIDTH.pt / width * 100)) if width else 100
-        std.set_font(_run(p, text), std.TITLE_FONT, std.SIZE_0, color=std.RED, scale=scale)
+        std.set_font(text_run(p, text), std.TITLE_FONT, std.SIZE_0, color=std.RED, scale=scale)
         if self.office.number:
             p = self.paragraph(text=self.office.number, align=WD_ALIGN_PARAGRAPH.CENTER, indent=0, before=2)
         std.red_rule(p)
@@ -278,40 +194,7 @@ class _Writer:
         label.paragraph_format.keep_with_next = True
         self.title(block.plain, "", before=1)
         shown = fold(table) if table.key == "news" else table
-        self.table(shown, landscape)
-
-    def table(self, table: AnnexTable, landscape: bool) -> None:
-        """A compact table: lines as high as their type, header rows repeated on every page, no row split
-        across pages. 附件1's columns of one unit lie in a table nested in the unit's row, so that a unit's
-        序号, name and grade are never cut from its columns by a page break."""
-        widths, size = _TABLE_LAYOUT[table.key]
-        width = (std.TEXT_HEIGHT if landscape else std.TEXT_WIDTH).pt
-        total = sum(widths)
-        column_widths = [Pt(width * w / total) for w in widths]
-        inner = [c for c in range(len(table.header)) if c not in table.merged_columns]
-        nested = bool(table.spans) and inner == list(range(inner[0], inner[-1] + 1))
-        rows = len(table.spans) if nested else len(table.rows)
-        grid = self.doc.add_table(rows=rows + 1, cols=len(table.header))
-        _grid_style(grid, column_widths)
-        _write_row(grid.rows[0].cells, table.header, column_widths, std.HEADING_FONT, size)
-        _row_rules(grid.rows[0], header=True)
-        if not nested:
-            for r, values in enumerate(table.rows, 1):
-                _write_row(grid.rows[r].cells, values, column_widths, std.BODY_FONT, size)
-                _row_rules(grid.rows[r])
-            _keep_with_note(grid)
-            return
-        first, last = inner[0], inner[-1]
-        for r, (start, end) in enumerate(table.spans, 1):
-            row = grid.rows[r]
-            _row_rules(row)
-            values = table.rows[start]
-            cells = row.cells
-            for c in table.merged_columns:
-                _write_cell(cells[c], values[c], column_widths[c], std.BODY_FONT, size)
-            span = cells[first].merge(cells[last])
-            _nest(span, [v[first:last + 1] for v in table.rows[start:end + 1]], column_widths[first:last + 1], size)
-        _keep_with_note(grid)
+        annex_table(self.doc, shown, landscape)
 
     def imprint(self) -> None:
         """版记 (§7.4) on the foot of the last page, an even one: 抄送 and 印发机关/印发日期 in 4号仿宋 between
@@ -329,12 +212,12 @@ class _Writer:
         # w:vAlign); a blank line of the exact remaining height puts the last rule on the 版心's lower edge.
         spacer = self.doc.add_paragraph()
         spacer.paragraph_format.space_before = spacer.paragraph_format.space_after = Pt(0)
-        rest = std.TEXT_HEIGHT_TW - lines * std.LINE_PITCH_TW - rows * 2 * _CELL_PAD_TWIPS - _IMPRINT_SLACK_TWIPS
+        rest = std.TEXT_HEIGHT_TW - lines * std.LINE_PITCH_TW - rows * 2 * CELL_PAD_TWIPS - _IMPRINT_SLACK_TWIPS
         rest = max(rest % std.TEXT_HEIGHT_TW, 20)  # a 抄送 longer than a page ends on the next page's foot
         std.exact_line(spacer, Twips(rest))
         grid = self.doc.add_table(rows=rows, cols=1)
-        _grid_style(grid, [std.TEXT_WIDTH], borders=False)
-        _cell_margins(grid.rows[0].cells[0], left=round(std.SIZE_4.twips), right=round(std.SIZE_4.twips))
+        grid_style(grid, [std.TEXT_WIDTH], borders=False)
+        cell_margins(grid.rows[0].cells[0], left=round(std.SIZE_4.twips), right=round(std.SIZE_4.twips))
         char = std.SIZE_4
         if copy_to:
             cell = grid.rows[0].cells[0]
@@ -343,29 +226,21 @@ class _Writer:
             std.exact_line(p, std.LINE_PITCH)
             p.paragraph_format.left_indent = Pt(char.pt * 3)
             p.paragraph_format.first_line_indent = Pt(-char.pt * 3)
-            std.set_font(_run(p, copy_to), std.BODY_FONT, std.SIZE_4)
-            _cell_rules(cell, top=8, bottom=6)
+            std.set_font(text_run(p, copy_to), std.BODY_FONT, std.SIZE_4)
+            cell_rules(cell, top=8, bottom=6)
         cell = grid.rows[rows - 1].cells[0]
-        _cell_margins(cell, left=round(char.twips), right=round(char.twips))
+        cell_margins(cell, left=round(char.twips), right=round(char.twips))
         p = cell.paragraphs[0]
         std.set_spacing(p)
         std.exact_line(p, std.LINE_PITCH)
         p.paragraph_format.tab_stops.add_tab_stop(Pt(std.TEXT_WIDTH.pt - 2 * char.pt), WD_TAB_ALIGNMENT.RIGHT)
         printed = f"{cn_date(self.office.printed)}印发" if self.office.printed else ""
-        std.set_font(_run(p, f"{self.office.printer}\t{printed}"), std.BODY_FONT, std.SIZE_4)
-        _cell_rules(cell, top=None if copy_to else 8, bottom=8)
+        std.set_font(text_run(p, f"{self.office.printer}\t{printed}"), std.BODY_FONT, std.SIZE_4)
+        cell_rules(cell, top=None if copy_to else 8, bottom=8)
         # The section's last paragraph (after the table) must not push the table off the page's foot.
         tail = self.doc.add_paragraph()
         std.exact_line(tail, Pt(1))
         tail.paragraph_format.space_before = tail.paragraph_format.space_after = Pt(0)
-
-
-def _keep_with_note(grid: Table) -> None:
-    """The table's last row goes with the note under it: no page holds the note alone."""
-    for paragraph in grid.rows[-1]._tr.iter(qn("w:p")):
-        properties = paragraph.get_or_add_pPr()
-        keep = OxmlElement("w:keepNext")
-        properties.insert_element_before(keep, *_KEEP_NEXT_FOLLOWERS)
 
 
 def _imprint_lines(copy_to: str) -> int:
@@ -374,107 +249,6 @@ def _imprint_lines(copy_to: str) -> int:
         return 0
     per_line = std.TEXT_WIDTH.pt / std.SIZE_4.pt - 2
     return 1 + max(0, math.ceil((std.display_width(copy_to) - per_line) / (per_line - 3)))
-
-
-def _grid_style(grid: Table, column_widths: Sequence[Length], borders: bool = True) -> None:
-    """Fixed column widths, narrow cell margins (1 mm at the sides), ruled as Table Grid when `borders`."""
-    if borders:
-        grid.style = "Table Grid"
-    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    grid.autofit = False  # w:tblLayout fixed
-    for column, column_width in zip(grid.columns, column_widths, strict=True):
-        column.width = column_width
-    margins = OxmlElement("w:tblCellMar")
-    for side, value in (("top", _CELL_PAD_TWIPS), ("left", 57), ("bottom", _CELL_PAD_TWIPS), ("right", 57)):
-        element = OxmlElement(f"w:{side}")
-        element.set(qn("w:w"), str(value))
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    grid._tbl.tblPr.insert_element_before(margins, *_TBLPR_AFTER_LAYOUT[1:])
-
-
-def _write_row(cells: Sequence[_Cell], values: Sequence[str], widths: Sequence[Length], font: str, size: Length) -> None:
-    for cell, value, width in zip(cells, values, widths, strict=True):
-        _write_cell(cell, value, width, font, size)
-
-
-def _write_cell(cell: _Cell, value: str, width: Length, font: str, size: Length) -> None:
-    cell.width = width
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    p = cell.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(0)
-    std.exact_line(p, Pt(size.pt * _CELL_LEADING))
-    std.set_font(_run(p, value), font, size)
-
-
-def _nest(cell: _Cell, rows: Sequence[Sequence[str]], widths: Sequence[Length], size: Length) -> None:
-    """A unit's columns as a borderless table inside its row, ruled between rows and columns only."""
-    _cell_margins(cell, left=0, right=0, top=0, bottom=0)
-    inner = cell.add_table(rows=len(rows), cols=len(widths))
-    _grid_style(inner, widths, borders=False)
-    for r, values in enumerate(rows):
-        _write_row(inner.rows[r].cells, values, widths, std.BODY_FONT, size)
-        _row_rules(inner.rows[r])
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{side}")
-        element.set(qn("w:val"), "single" if side.startswith("inside") else "nil")
-        if side.startswith("inside"):
-            element.set(qn("w:sz"), "4")
-            element.set(qn("w:color"), "000000")
-        borders.append(element)
-    inner._tbl.tblPr.insert_element_before(borders, "w:shd", "w:tblLayout", *_TBLPR_AFTER_LAYOUT)
-    # A cell ends with a paragraph: the one python-docx put before the table goes, the one after is 1 pt.
-    leading = cell.paragraphs[0]
-    leading._p.getparent().remove(leading._p)
-    tail = cell.paragraphs[-1]
-    std.exact_line(tail, Pt(1))
-    tail.paragraph_format.space_before = tail.paragraph_format.space_after = Pt(0)
-    std.set_font(tail.add_run(""), std.BODY_FONT, Pt(1))
-
-
-def _cell_margins(cell: _Cell, **sides: int) -> None:
-    properties = cell._tc.get_or_add_tcPr()
-    margins = properties.find(qn("w:tcMar"))
-    if margins is None:
-        margins = OxmlElement("w:tcMar")
-        properties.append(margins)
-    for side, value in sides.items():
-        element = OxmlElement(f"w:{side}")
-        element.set(qn("w:w"), str(value))
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-
-
-def _cell_rules(cell: _Cell, top: int | None, bottom: int | None) -> None:
-    """The 版记's rules as the cell's top and bottom borders (eighths of a point), none at the sides."""
-    properties = cell._tc.get_or_add_tcPr()
-    borders = OxmlElement("w:tcBorders")
-    for side, size in (("top", top), ("left", None), ("bottom", bottom), ("right", None)):
-        element = OxmlElement(f"w:{side}")
-        element.set(qn("w:val"), "single" if size else "nil")
-        if size:
-            element.set(qn("w:sz"), str(size))
-            element.set(qn("w:color"), "000000")
-        borders.append(element)
-    properties.insert(0, borders) if properties.find(qn("w:tcW")) is None else properties.find(qn("w:tcW")).addnext(borders)
-
-
-def _row_rules(row, header: bool = False) -> None:
-    """A row never splits across pages; the header row repeats on every page of a long table."""
-    properties = row._tr.get_or_add_trPr()
-    keep = OxmlElement("w:cantSplit")
-    properties.append(keep)
-    if header:
-        repeat = OxmlElement("w:tblHeader")
-        repeat.set(qn("w:val"), "true")
-        properties.append(repeat)
-
-
-def _run(paragraph, text: str):
-    """A run of `text`; lxml refuses control characters (a title pasted from Word), so they are dropped."""
-    return paragraph.add_run(writable(text))
 
 
 def _set_properties(document: DocxDocument, title: str, author: str, issued: date, timezone: str) -> None:
