@@ -36,15 +36,29 @@ def cells(table):
     return [[c.text for c in row.cells] for row in table.rows]
 
 
+def unit_rows(table):
+    """附件1 read back: one outer row per unit (序号, unit, grade), its columns in the table nested in it."""
+    out = []
+    for row in table.rows[1:]:
+        tcs = row._tr.tc_lst
+        nested = [t for tc in tcs for t in tc.iter(qn("w:tbl"))]
+        assert len(nested) == 1, "each unit's columns lie in one nested table"
+        outer = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) if not list(tc.iter(qn("w:tbl"))) else None
+                 for tc in tcs]
+        inner = [["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.tc_lst]
+                 for tr in nested[0].tr_lst]
+        out.append((outer, inner))
+    return out
+
+
 def test_annex1_cells_are_the_evaluation(document, contract):
-    rows = cells(document.tables[0])
-    assert rows[0] == ["序号", "保障单位", "保障栏目", "更新周期", "实际更新条数", "评定等次"]
-    expected = [
-        [str(n), unit["unit"], column["column"], column["cycle"], str(column["actual"] or "/"), unit["grade"]]
-        for n, unit in enumerate(contract["disclosure"], 1) for column in unit["columns"]
-    ]
-    assert rows[1:] == expected  # merged cells read back as the same text on every row they span
-    assert len({r[0] for r in rows[1:]}) == len(contract["disclosure"])  # serial numbers never repeat
+    table = document.tables[0]
+    assert cells(table)[0] == ["序号", "保障单位", "保障栏目", "更新周期", "实际更新条数", "评定等次"]
+    units = unit_rows(table)
+    assert len(units) == len(contract["disclosure"])  # one row per unit: it never splits across pages
+    for n, ((outer, inner), unit) in enumerate(zip(units, contract["disclosure"], strict=True), 1):
+        assert outer == [str(n), unit["unit"], None, unit["grade"]]
+        assert inner == [[c["column"], c["cycle"], str(c["actual"] or "/")] for c in unit["columns"]]
 
 
 def test_annex2_cells_are_the_evaluation_side_by_side(document, contract):
@@ -120,9 +134,11 @@ def test_problems_quote_every_serious_error_and_every_silence(document, contract
 
 def test_sections_attachments_signature_and_date(document):
     texts = [p.text for p in body_paragraphs(document)]
-    assert texts[0] == "眉县人民政府办公室"
-    assert texts[1] == "眉县人民政府办公室关于2023年6月县政府网站和政务新媒体运行情况的通报"
-    assert texts[2] == "各镇人民政府、街道办事处，县政府各工作部门、各直属机构："
+    assert texts[0] == "眉县人民政府办公室文件"  # 文件格式: the issuer + 文件 (county.yaml notice.masthead)
+    assert texts[1] == "眉政办发〔2023〕\u3000\u3000号"  # no number configured: the gap filled in by hand
+    # The title in lines broken between words: the issuer, then two lines of nearly equal width (梯形).
+    assert texts[2].split("\n") == ["眉县人民政府办公室", "关于2023年6月县政府网站", "和政务新媒体运行情况的通报"]
+    assert texts[3] == "各镇人民政府、街道办事处，县政府各工作部门、各直属机构："
     for heading in ("一、总体情况", "二、存在问题", "三、工作要求"):
         assert heading in texts
     assert "附件：1. 2023年6月县政府门户网站政府信息公开频道信息发布情况统计表" in texts
@@ -136,11 +152,11 @@ def run_fonts(paragraph):
 
 
 def test_fonts_and_sizes_follow_gbt_9704(document):
-    paragraphs = {p.text: p for p in body_paragraphs(document)}
+    paragraphs = {p.text.replace("\n", ""): p for p in body_paragraphs(document)}
     assert run_fonts(paragraphs["眉县人民政府办公室关于2023年6月县政府网站和政务新媒体运行情况的通报"])[:3] == \
         ("方正小标宋简体", "方正小标宋简体", Pt(22))
     issuer = body_paragraphs(document)[0]
-    assert run_fonts(issuer)[:3] == ("方正小标宋简体", "方正小标宋简体", Pt(22))
+    assert run_fonts(issuer)[:3] == ("方正小标宋简体", "方正小标宋简体", Pt(42))
     assert run_fonts(paragraphs["一、总体情况"])[:3] == ("黑体", "黑体", Pt(16))
     body = next(p for t, p in paragraphs.items() if t.startswith("按照中省市"))
     assert run_fonts(body) == ("仿宋_GB2312", "仿宋_GB2312", Pt(16), False)
@@ -161,7 +177,7 @@ def test_page_margins_and_page_numbers(document):
     for footer in (section.footer, section.even_page_footer):
         xml = footer.paragraphs[0]._p.xml
         assert "PAGE" in xml and footer.paragraphs[0].text.startswith("— ") and footer.paragraphs[0].text.endswith(" —")
-    assert document.sections[-1].page_width > document.sections[-1].page_height  # 附件3 landscape
+    assert document.sections[-2].page_width > document.sections[-2].page_height  # 附件3 landscape, then the 版记
 
 
 def test_rerunning_gives_the_same_bytes(demo_database, demo_report, tmp_path):

@@ -5,7 +5,7 @@ Loaded from the county's `county.yaml`; validated here so that every reference r
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -46,6 +46,55 @@ class CountyInfo(_Strict):
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"未知的时区“{value}”，应为 IANA 时区名，如 Asia/Shanghai") from None
         return value
+
+
+class NoticeDateRule(_Strict):
+    """How the 成文日期 is set when `govwatch report` is given no --date: from the deadline the notice sets
+    (`before_deadline`: that many days before it; the seed: 7月20日 − 4 = 7月16日) or from the month judged
+    (`after_month`: the first working day, Monday to Friday, at least `days` days after its end)."""
+
+    rule: Literal["before_deadline", "after_month"] = "before_deadline"
+    days: int = Field(default=4, ge=0, le=60)
+
+    def issued(self, month_end: date, deadline: date) -> date:
+        if self.rule == "before_deadline":
+            return max(deadline - timedelta(days=self.days), month_end + timedelta(days=1))
+        day = month_end + timedelta(days=max(self.days, 1))
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        return day
+
+
+class NoticeSettings(_Strict):
+    """The 公文 parts of the notice that are the office's, not the month's (GB/T 9704-2012 版头 and 版记)."""
+
+    masthead: str | None = Field(default=None, max_length=30,
+                                 description="发文机关标志 of the 文件格式; default: the issuer followed by 文件")
+    document_number: str = Field(default="", max_length=40,
+                                 description="发文字号 with {year} and {number}, e.g. 眉政办发〔{year}〕{number}号")
+    number: int | None = Field(default=None, ge=1, description="the 发文字号's number; `report --number N` overrides")
+    copy_to: tuple[str, ...] = Field(default=(), description="抄送机关, in order")
+    printer: str | None = Field(default=None, max_length=40, description="印发机关; default: the issuer")
+    printed_after_days: int = Field(default=0, ge=0, le=30, description="印发日期 = 成文日期 + this many days")
+    date_rule: NoticeDateRule = NoticeDateRule()
+
+    @field_validator("document_number")
+    @classmethod
+    def _number_template(cls, value: str) -> str:
+        """The template must place the number, and may place the year; any other {…} is a typo."""
+        if value and "{number}" not in value:
+            raise ValueError(f"发文字号模板“{value}”应包含 {{number}}，如 眉政办发〔{{year}}〕{{number}}号")
+        try:
+            value.format(year=2000, number=1)
+        except (KeyError, IndexError, ValueError):
+            raise ValueError(f"发文字号模板“{value}”只能使用 {{year}} 和 {{number}}") from None
+        return value
+
+    def number_text(self, year: int, number: int | None) -> str:
+        """眉政办发〔2023〕12号; without a number, the gap the office fills in by hand (眉政办发〔2023〕  号)."""
+        if not self.document_number:
+            return ""
+        return self.document_number.format(year=year, number=number if number is not None else "\u3000\u3000")
 
 
 class Unit(_Strict):
@@ -190,6 +239,7 @@ class County(_Strict):
     exports: dict[str, dict[str, str]] = Field(
         default_factory=dict, description="column maps of the platforms' export files, by format (docs/import.md)"
     )
+    notice: NoticeSettings = NoticeSettings()
 
     @model_validator(mode="after")
     def _accounts_under_unit_names(self) -> County:

@@ -144,3 +144,10 @@ class Rules(_Strict):
     site_check: SiteCheckRules | None = Field(
         default=None, description="网站自查: the shipped national_indicators preset with the county's overrides"
     )
+    rule_names: dict[str, str] = Field(
+        default_factory=dict, description="the words for each reason's rule code (disclosure.count → 更新条数统计) in the annexes"
+    )
+
+    def rule_name(self, code: str) -> str:
+        """The county's words for a rule code; the code itself where the rules file names none."""
+        return self.rule_names.get(code, code)

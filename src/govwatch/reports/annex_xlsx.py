@@ -1,68 +1,93 @@
-"""附件-YYYY-MM.xlsx: the three annex tables, one sheet each, then every grade's reasons and their evidence."""
+"""附件-YYYY-MM.xlsx: the three annex tables, one sheet each as the notice prints them (title row, 附件2 in
+two halves, numbers as numbers), then every grade's reasons and their evidence."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from openpyxl.styles import Alignment
 
 from govwatch.domain.evaluation import MonthEvaluation
 from govwatch.reports import xlsx
-from govwatch.reports.annex_tables import annex_tables
+from govwatch.reports.annex_tables import AnnexTable, annex_tables, fold
 
 SHEETS = {"disclosure": "附件1 信息公开", "news": "附件2 快讯动态", "new_media": "附件3 政务新媒体"}
 _WIDTHS = {
-    "disclosure": (6, 22, 30, 12, 12, 10),
-    "news": (26, 10, 10),
+    "disclosure": (6, 22, 34, 12, 12, 10),
+    "news": (26, 10, 10) * 2,
     "new_media": (6, 20, 12, 10, 10, 10, 10, 10, 10, 10, 36, 10),
 }
+# The columns that hold counts (序号 too): written as numbers.
+_NUMERIC = {"disclosure": (0, 4), "news": (1, 4), "new_media": (0, 3, 4, 5, 6, 7, 8, 9)}
+_LANDSCAPE = {"new_media"}
 
 
-def _subject_rows(evaluation: MonthEvaluation):
+def _subject_rows(evaluation: MonthEvaluation) -> Iterator[tuple[str, str, Any]]:
     """(annex, subject, row) for every graded row, in table order."""
-    for g in evaluation.disclosure:
-        yield "disclosure", g.unit, g
-    for g in evaluation.news:
-        yield "news", g.unit, g
-    for g in evaluation.new_media:
-        yield "new_media", str(g.account), g
+    for unit in evaluation.disclosure:
+        yield "disclosure", unit.unit, unit
+    for news in evaluation.news:
+        yield "news", news.unit, news
+    for media in evaluation.new_media:
+        yield "new_media", str(media.account), media
 
 
 def reason_rows(evaluation: MonthEvaluation) -> list[tuple]:
+    """One row per reason; the rule in the county's words (rules.yaml rule_names)."""
     rows = []
+    rules = evaluation.rules
     for annex, subject, g in _subject_rows(evaluation):
         override = g.override.reason if g.override else ""
         for reason in g.reasons:
-            rows.append((SHEETS[annex], subject, g.grade, g.computed, override, reason.rule, reason.text,
-                         len(reason.evidence)))
+            rows.append((SHEETS[annex], subject, g.grade, g.computed, override, rules.rule_name(reason.rule),
+                         reason.text, len(reason.evidence)))
     return rows
 
 
 def evidence_rows(evaluation: MonthEvaluation, timezone: ZoneInfo) -> list[tuple]:
     rows = []
+    rules = evaluation.rules
     for annex, subject, g in _subject_rows(evaluation):
         for reason in g.reasons:
             for e in reason.evidence:
-                rows.append((SHEETS[annex], subject, reason.rule, e.title,
+                rows.append((SHEETS[annex], subject, rules.rule_name(reason.rule), e.title,
                              e.published_at.astimezone(timezone).strftime("%Y-%m-%d %H:%M"), e.detail, e.url or ""))
     return rows
 
 
-def write_annexes(path: Path, evaluation: MonthEvaluation, author: str, stamp: datetime, timezone: ZoneInfo) -> Path:
-    """Write the workbook; 附件1's unit, 序号 and grade cells are merged over the unit's rows as in the notice."""
+def _annex_sheet(workbook, key: str, table: AnnexTable, heading: str | None) -> None:
+    """The table as the notice prints it; 附件1's unit, 序号 and grade cells merged over the unit's rows."""
+    shown = fold(table) if key == "news" else table
+    rows = [xlsx.numbers(row, _NUMERIC[key]) for row in shown.rows]
+    sheet = xlsx.add_sheet(workbook, SHEETS[key], shown.header, rows, _WIDTHS[key], heading=heading,
+                           landscape=key in _LANDSCAPE, center=True)
+    first = 3 if heading is not None else 2  # the first data row
+    for start, end in shown.spans:
+        for column in shown.merged_columns:
+            if end > start:
+                sheet.merge_cells(start_row=start + first, end_row=end + first, start_column=column + 1,
+                                  end_column=column + 1)
+                sheet.cell(start + first, column + 1).alignment = Alignment(vertical="center", horizontal="center",
+                                                                            wrap_text=True)
+
+
+def write_annexes(path: Path, evaluation: MonthEvaluation, author: str, stamp: datetime, timezone: ZoneInfo,
+                  titles: Mapping[str, str] | None = None) -> Path:
+    """Write the workbook; `titles` are the annexes' titles as the notice words them (its title rows)."""
     workbook = xlsx.new_workbook()
-    for key, table in annex_tables(evaluation).items():
-        sheet = xlsx.add_sheet(workbook, SHEETS[key], table.header, table.rows, _WIDTHS[key])
-        for start, end in table.spans:
-            for column in table.merged_columns:
-                if end > start:
-                    sheet.merge_cells(start_row=start + 2, end_row=end + 2, start_column=column + 1, end_column=column + 1)
-                    sheet.cell(start + 2, column + 1).alignment = Alignment(vertical="center", wrap_text=True)
+    tables = annex_tables(evaluation)
+    order = list(titles or tables)  # the notice's order of the annexes: 附件1, 2, 3
+    for key, table in tables.items():
+        title = (titles or {}).get(key)
+        heading = f"附件{order.index(key) + 1}  {title}" if title else None
+        _annex_sheet(workbook, key, table, heading)
     xlsx.add_sheet(workbook, "评定理由", ("附件", "对象", "评定等次", "计算等次", "人工调整理由", "规则", "理由", "依据条数"),
-                   reason_rows(evaluation), (18, 24, 10, 10, 30, 26, 60, 10))
+                   reason_rows(evaluation), (18, 24, 10, 10, 30, 26, 60, 10), landscape=True)
     xlsx.add_sheet(workbook, "依据", ("附件", "对象", "规则", "标题", "发布时间", "说明", "链接"),
-                   evidence_rows(evaluation, timezone), (18, 24, 22, 40, 18, 36, 50))
+                   evidence_rows(evaluation, timezone), (18, 24, 22, 40, 18, 36, 50), landscape=True)
     title = f"{evaluation.month.year}年{evaluation.month.month}月通报附件"
     return xlsx.save(workbook, path, title, author, stamp)

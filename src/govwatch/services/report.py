@@ -11,10 +11,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import Month
+from govwatch.domain.rectification import rectification_deadline
 from govwatch.reports import charts
 from govwatch.reports.annex_tables import annex_tables
 from govwatch.reports.annex_xlsx import write_annexes
-from govwatch.reports.notice_docx import write_notice
+from govwatch.reports.notice_docx import OfficeParts, write_notice
 from govwatch.reports.notice_model import NoticeModel, build_notice_model, failing_post_ids
 from govwatch.reports.notice_text import Block, parse_blocks, render_text
 from govwatch.reports.pdf import convert_to_pdf, soffice
@@ -81,26 +82,36 @@ def write_charts(prepared: PreparedNotice, directory: Path) -> list[Path]:
     return written
 
 
+def notice_day(stored: StoredCounty, month: Month) -> date:
+    """The 成文日期 by the county's rule (county.yaml notice.date_rule), from the deadline the notice sets."""
+    county = stored.county
+    deadline = rectification_deadline(month, stored.rules.rectification, county.county.timezone)
+    return county.notice.date_rule.issued(month.last_day, deadline.date())
+
+
 def write_report(
     db: Database, month: Month, out: Path, county: str | None = None, template: Path | None = None,
     issued: date | None = None, pdf: bool = True, on_stage: Callable[[str], None] = lambda _: None,
-    record: bool = True,
+    record: bool = True, number: int | None = None,
 ) -> ReportFiles:
     """Write 通报-YYYY-MM.docx (+ .pdf), 附件-YYYY-MM.xlsx and 图表-YYYY-MM/ into `out`; idempotent. Without
-    `record` nothing is stored (a download): the grades are computed, not saved, and no item is opened."""
+    `record` nothing is stored (a download): the grades are computed, not saved, and no item is opened.
+    Without `issued` the 成文日期 follows the county's date rule; `number` is the 发文字号's number."""
     on_stage("评定并整理通报内容")
     with db.transaction() as session:
         stored = load_stored_county(session, county)
         zone = ZoneInfo(stored.county.county.timezone)
-        day = issued or datetime.now(zone).date()
+        day = issued or notice_day(stored, month)
         prepared = prepare(session, stored, month, day, template, record)
     model = prepared.model
     out.mkdir(parents=True, exist_ok=True)
     on_stage("生成通报正文和附件表")
+    office = OfficeParts.of(stored.county.notice, model.county.issuer, day, number)
     notice = write_notice(out / f"通报-{month}.docx", prepared.blocks, annex_tables(model.evaluation), day,
-                          stored.county.county.timezone)
+                          stored.county.county.timezone, office)
     stamp = datetime.combine(day, time(), zone)
-    annexes = write_annexes(out / f"附件-{month}.xlsx", model.evaluation, model.county.issuer, stamp, zone)
+    titles = {b.annex: b.plain for b in prepared.blocks if b.kind == "annex" and b.annex}
+    annexes = write_annexes(out / f"附件-{month}.xlsx", model.evaluation, model.county.issuer, stamp, zone, titles)
     on_stage("绘制图表")
     warnings = [] if charts.cjk_font() else ["未找到中文字体（如 Noto Sans CJK SC），图表中的中文可能无法显示。"]
     chart_files = write_charts(prepared, out / f"图表-{month}")

@@ -21,7 +21,8 @@ def report(
     out: Path = typer.Option(..., "--out", help="输出目录"),
     county: str = typer.Option(None, "--county", help="县区名称（数据库中有多个县区时必填）"),
     template: Path = typer.Option(None, "--template", help="通报模板文件（修改模板时试用）；默认用 load-config 载入的县区模板 notice.md.j2，没有则用内置模板"),
-    issued: str = typer.Option(None, "--date", help="成文日期 YYYY-MM-DD，默认今天"),
+    issued: str = typer.Option(None, "--date", help="成文日期 YYYY-MM-DD，默认按县区配置 notice.date_rule（如整改期限前4天）"),
+    number: int = typer.Option(None, "--number", min=1, help="发文字号的序号 N（眉政办发〔2023〕N号），默认取 county.yaml notice.number"),
     pdf: bool = typer.Option(True, "--pdf/--no-pdf", help="已安装 LibreOffice 时同时生成 PDF"),
 ) -> None:
     """生成月度通报（GB/T 9704 版式的 .docx 及 PDF）、附件统计表（.xlsx）和图表，并为存在问题的单位建立整改事项。"""
@@ -33,7 +34,7 @@ def report(
                 raise FileNotFoundError(f"找不到通报模板 {template}")
             with database() as db, console.status("准备中…") as status:
                 files = write_report(db, judged, out, county, template, day, pdf,
-                                     on_stage=lambda text: status.update(text + "…"))
+                                     on_stage=lambda text: status.update(text + "…"), number=number)
         except (TemplateProblem, PdfFailed) as exc:
             raise ValueError(str(exc)) from None
     for path in (files.notice, files.pdf, files.annexes):
