@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from openpyxl.styles import Alignment
 
-from govwatch.domain.evaluation import MonthEvaluation
+from govwatch.domain.result import MonthResult
+from govwatch.domain.rules import NewMediaRules
 from govwatch.reports import xlsx
 from govwatch.reports.annex_tables import annex_tables
 
@@ -20,19 +21,15 @@ _WIDTHS = {
 }
 
 
-def _subject_rows(evaluation: MonthEvaluation):
+def _subject_rows(result: MonthResult):
     """(annex, subject, row) for every graded row, in table order."""
-    for g in evaluation.disclosure:
-        yield "disclosure", g.unit, g
-    for g in evaluation.news:
-        yield "news", g.unit, g
-    for g in evaluation.new_media:
-        yield "new_media", str(g.account), g
+    for g in result.rows():
+        yield g.annex, g.subject, g
 
 
-def reason_rows(evaluation: MonthEvaluation) -> list[tuple]:
+def reason_rows(result: MonthResult) -> list[tuple]:
     rows = []
-    for annex, subject, g in _subject_rows(evaluation):
+    for annex, subject, g in _subject_rows(result):
         override = g.override.reason if g.override else ""
         for reason in g.reasons:
             rows.append((SHEETS[annex], subject, g.grade, g.computed, override, reason.rule, reason.text,
@@ -40,9 +37,9 @@ def reason_rows(evaluation: MonthEvaluation) -> list[tuple]:
     return rows
 
 
-def evidence_rows(evaluation: MonthEvaluation, timezone: ZoneInfo) -> list[tuple]:
+def evidence_rows(result: MonthResult, timezone: ZoneInfo) -> list[tuple]:
     rows = []
-    for annex, subject, g in _subject_rows(evaluation):
+    for annex, subject, g in _subject_rows(result):
         for reason in g.reasons:
             for e in reason.evidence:
                 rows.append((SHEETS[annex], subject, reason.rule, e.title,
@@ -50,10 +47,13 @@ def evidence_rows(evaluation: MonthEvaluation, timezone: ZoneInfo) -> list[tuple
     return rows
 
 
-def write_annexes(path: Path, evaluation: MonthEvaluation, author: str, stamp: datetime, timezone: ZoneInfo) -> Path:
-    """Write the workbook; 附件1's unit, 序号 and grade cells are merged over the unit's rows as in the notice."""
+def write_annexes(path: Path, result: MonthResult, rules: NewMediaRules, author: str, stamp: datetime,
+                  timezone: ZoneInfo, source: str = "") -> Path:
+    """Write the workbook; 附件1's unit, 序号 and grade cells are merged over the unit's rows as in the notice.
+    `source` names the stored evaluation shown (the workbook's description)."""
     workbook = xlsx.new_workbook()
-    for key, table in annex_tables(evaluation).items():
+    workbook.properties.description = source
+    for key, table in annex_tables(result, rules).items():
         sheet = xlsx.add_sheet(workbook, SHEETS[key], table.header, table.rows, _WIDTHS[key])
         for start, end in table.spans:
             for column in table.merged_columns:
@@ -61,8 +61,9 @@ def write_annexes(path: Path, evaluation: MonthEvaluation, author: str, stamp: d
                     sheet.merge_cells(start_row=start + 2, end_row=end + 2, start_column=column + 1, end_column=column + 1)
                     sheet.cell(start + 2, column + 1).alignment = Alignment(vertical="center", wrap_text=True)
     xlsx.add_sheet(workbook, "评定理由", ("附件", "对象", "评定等次", "计算等次", "人工调整理由", "规则", "理由", "依据条数"),
-                   reason_rows(evaluation), (18, 24, 10, 10, 30, 26, 60, 10))
+                   reason_rows(result), (18, 24, 10, 10, 30, 26, 60, 10))
     xlsx.add_sheet(workbook, "依据", ("附件", "对象", "规则", "标题", "发布时间", "说明", "链接"),
-                   evidence_rows(evaluation, timezone), (18, 24, 22, 40, 18, 36, 50))
-    title = f"{evaluation.month.year}年{evaluation.month.month}月通报附件"
+                   evidence_rows(result, timezone), (18, 24, 22, 40, 18, 36, 50))
+    year, month = result.month.split("-")
+    title = f"{int(year)}年{int(month)}月通报附件"
     return xlsx.save(workbook, path, title, author, stamp)

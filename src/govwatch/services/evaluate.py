@@ -1,4 +1,4 @@
-"""Evaluating a month from stored posts, findings and overrides, and storing the result."""
+"""Evaluating a month from stored posts, findings and overrides, and storing its grade result."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import DayRange, Month
 from govwatch.domain.evaluation import MonthEvaluation, evaluate_month
-from govwatch.reports.evaluation_json import evaluation_json
+from govwatch.reports.evaluation_json import month_result
 from govwatch.store.counties import StoredCounty
-from govwatch.store.evaluations import replace_month
+from govwatch.store.evaluations import StoredResult, replace_month, stale_months, stored_month
 from govwatch.store.overrides import current_overrides
 from govwatch.store.posts import post_records
 
@@ -26,11 +26,36 @@ def _load_span(month: Month, timezone: str) -> tuple[datetime, datetime]:
 
 
 def evaluate_stored(session: Session, stored: StoredCounty, month: Month, save: bool = True) -> MonthEvaluation:
-    """Grade `month` for the stored county; with `save`, replace the month's stored evaluation."""
+    """Grade `month` for the stored county; with `save`, replace the month's stored result."""
     start, end = _load_span(month, stored.county.county.timezone)
     posts = post_records(session, stored.id, start, end)
     overrides = current_overrides(session, stored.id, month)
     evaluation = evaluate_month(stored.county, stored.rules, month, posts, overrides)
     if save:
-        replace_month(session, stored.id, evaluation_json(evaluation))
+        replace_month(session, stored.id, month_result(evaluation))
     return evaluation
+
+
+def refresh_stale(session: Session, stored: StoredCounty) -> list[Month]:
+    """Re-evaluate (and store) every month whose rows an older version of the result model wrote (after
+    `alembic upgrade` to 0015); cheap when there are none. Returns the months re-evaluated."""
+    months = [Month.parse(m) for m in stale_months(session, stored.id)]
+    for month in months:
+        evaluate_stored(session, stored, month)
+    return months
+
+
+def read_stored(session: Session, stored: StoredCounty, month: Month) -> StoredResult | None:
+    """The month's stored grade result (older rows re-evaluated first); None when it was never evaluated."""
+    refresh_stale(session, stored)
+    return stored_month(session, stored.id, str(month), stored.rules.name)
+
+
+def stored_or_evaluated(session: Session, stored: StoredCounty, month: Month) -> StoredResult | None:
+    """The month's stored result; a month never evaluated is evaluated and stored first (`govwatch report`).
+    None only for a county that grades nothing (no unit, no account)."""
+    found = read_stored(session, stored, month)
+    if found is None:
+        evaluate_stored(session, stored, month)
+        found = stored_month(session, stored.id, str(month), stored.rules.name)
+    return found
