@@ -11,7 +11,14 @@ from govwatch.domain.calendar import DayRange, Month
 from govwatch.domain.evaluation import MonthEvaluation, evaluate_month
 from govwatch.reports.evaluation_json import month_result
 from govwatch.store.counties import StoredCounty
-from govwatch.store.evaluations import StoredResult, replace_month, stale_months, stored_month
+from govwatch.store.evaluations import (
+    StoredResult,
+    has_month,
+    inputs_changed_after,
+    replace_month,
+    stale_months,
+    stored_month,
+)
 from govwatch.store.overrides import current_overrides
 from govwatch.store.posts import post_records
 
@@ -36,6 +43,14 @@ def evaluate_stored(session: Session, stored: StoredCounty, month: Month, save: 
     return evaluation
 
 
+def reevaluate_if_stored(session: Session, stored: StoredCounty, month: Month) -> bool:
+    """Re-grade and store a month that has a stored result (after an override), so what is stored stays current."""
+    if not has_month(session, stored.id, str(month)):
+        return False
+    evaluate_stored(session, stored, month)
+    return True
+
+
 def refresh_stale(session: Session, stored: StoredCounty) -> list[Month]:
     """Re-evaluate (and store) every month whose rows an older version of the result model wrote (after
     `alembic upgrade` to 0015); cheap when there are none. Returns the months re-evaluated."""
@@ -51,11 +66,23 @@ def read_stored(session: Session, stored: StoredCounty, month: Month) -> StoredR
     return stored_month(session, stored.id, str(month), stored.rules.name)
 
 
-def stored_or_evaluated(session: Session, stored: StoredCounty, month: Month) -> StoredResult | None:
-    """The month's stored result; a month never evaluated is evaluated and stored first (`govwatch report`).
+def _changed_since(session: Session, stored: StoredCounty, month: Month, found: StoredResult) -> bool:
+    """Posts or configuration changed after the stored result, or the month's overrides are not those it applied."""
+    span = _load_span(month, stored.county.county.timezone)
+    if inputs_changed_after(session, stored.id, *span, found.evaluated_at):
+        return True
+    applied = {(r.annex, r.subject): (r.override.grade, r.override.reason) for r in found.result.rows() if r.override}
+    wanted = {(o.annex, o.subject): (o.grade, o.reason) for o in current_overrides(session, stored.id, month)}
+    return applied != wanted
+
+
+def current_stored(session: Session, stored: StoredCounty, month: Month) -> StoredResult | None:
+    """The month's stored result, evaluated and stored first when there is none or when its inputs changed
+    after it (posts collected or checked later, the configuration reloaded, an override recorded): what
+    `govwatch report` shows.
     None only for a county that grades nothing (no unit, no account)."""
     found = read_stored(session, stored, month)
-    if found is None:
-        evaluate_stored(session, stored, month)
-        found = stored_month(session, stored.id, str(month), stored.rules.name)
-    return found
+    if found is not None and not _changed_since(session, stored, month, found):
+        return found
+    evaluate_stored(session, stored, month)
+    return stored_month(session, stored.id, str(month), stored.rules.name)

@@ -18,7 +18,7 @@ from govwatch.reports.notice_docx import write_notice
 from govwatch.reports.notice_model import EvaluationStamp, NoticeModel, build_notice_model
 from govwatch.reports.notice_text import Block, parse_blocks, render_text
 from govwatch.reports.pdf import convert_to_pdf, soffice
-from govwatch.services.evaluate import read_stored, stored_or_evaluated
+from govwatch.services.evaluate import current_stored, read_stored
 from govwatch.services.rectification import open_items
 from govwatch.store.counties import StoredCounty, load_stored_county, notice_template
 from govwatch.store.db import Database
@@ -54,9 +54,10 @@ class PreparedNotice:
 
 
 def notice_model(session: Session, stored: StoredCounty, month: Month, save: bool = True) -> NoticeModel:
-    """The notice of the month's STORED grade result (never graded again here). With `save`, a month never
-    evaluated is evaluated and stored first; without it (a download, which stores nothing) that is an error."""
-    found = stored_or_evaluated(session, stored, month) if save else read_stored(session, stored, month)
+    """The notice of the month's STORED grade result: the notice is never graded on its own. With `save`, a
+    month never evaluated, or whose posts or configuration changed since, is evaluated and stored first; without
+    it (a download, which stores nothing) the stored result is shown as it is, and none is an error."""
+    found = current_stored(session, stored, month) if save else read_stored(session, stored, month)
     if found is None and not save:
         raise NotEvaluated(f"{month} 尚未评定，请先运行 govwatch evaluate --month {month}。")
     if found is None or found.result.is_empty():

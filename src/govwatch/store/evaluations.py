@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from govwatch.domain.result import GRADE_RESULT, SCHEMA_VERSION, DisclosureResult, MonthResult, NewMediaResult, NewsResult
-from govwatch.store.tables import EvaluationRow
+from govwatch.store.tables import CountyRow, EvaluationRow, PostRow
 
 
 class StaleResult(LookupError):
@@ -48,6 +48,11 @@ def stale_months(session: Session, county_id: int) -> list[str]:
         .distinct().order_by(EvaluationRow.month)))
 
 
+def has_month(session: Session, county_id: int, month: str) -> bool:
+    return session.scalar(select(EvaluationRow.id).where(
+        EvaluationRow.county_id == county_id, EvaluationRow.month == month).limit(1)) is not None
+
+
 def read_row(row: EvaluationRow) -> DisclosureResult | NewsResult | NewMediaResult:
     """One stored row as its annex's result model."""
     if row.schema_version != SCHEMA_VERSION:
@@ -63,3 +68,13 @@ def stored_month(session: Session, county_id: int, month: str, rules: str) -> St
         return None
     return StoredResult(MonthResult.of(month, rules, [read_row(r) for r in rows]), rows[0].id,
                         max(r.evaluated_at for r in rows))
+
+
+def inputs_changed_after(session: Session, county_id: int, start: datetime, end: datetime, at: datetime) -> bool:
+    """Whether what a month is graded from changed after `at`: a post published in [start, end) was collected
+    (new or updated) or checked later, or the county's configuration was loaded again."""
+    posts = select(PostRow.id).where(
+        PostRow.county_id == county_id, PostRow.published_at >= start, PostRow.published_at < end,
+        (PostRow.collected_at > at) | (PostRow.checked_at > at)).limit(1)
+    config = select(CountyRow.id).where(CountyRow.id == county_id, CountyRow.updated_at > at)
+    return session.scalar(posts) is not None or session.scalar(config) is not None
