@@ -234,7 +234,7 @@ def summarise(disclosure: list[DisclosureResult], news: list[NewsResult], media:
 class MonthResult(_Model):
     """A month's grades in the three annexes, in table order, with their summary."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1] = 1  # = SCHEMA_VERSION
     month: str
     rules: str
     disclosure: list[DisclosureResult]

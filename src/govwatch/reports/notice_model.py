@@ -236,7 +236,7 @@ class _Builder:
             self.notify("news", n.unit, n.unit, n, lines)
         for m in self.result.new_media:
             errors = self.text_errors("new_media", m.unit, m.reasons, {}, f"“{m.account}”{m.platform.value}")
-            lines: list[ProblemLine] = []
+            lines = []
             for problem in m.problems:
                 days = DayRange(problem.days.start, problem.days.end) if problem.days else None
                 self.problems.append(AccountProblem(m.account, m.platform.value, problem.kind.value, problem.text, days))

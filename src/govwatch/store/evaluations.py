@@ -8,7 +8,14 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from govwatch.domain.result import GRADE_RESULT, SCHEMA_VERSION, DisclosureResult, MonthResult, NewMediaResult, NewsResult
+from govwatch.domain.result import (
+    GRADE_RESULT,
+    SCHEMA_VERSION,
+    DisclosureResult,
+    MonthResult,
+    NewMediaResult,
+    NewsResult,
+)
 from govwatch.store.tables import CountyRow, EvaluationRow, PostRow
 
 

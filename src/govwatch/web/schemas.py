@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+
 from pydantic import BaseModel
 
 from govwatch.domain.result import GradeResult, OverrideResult, ReasonResult
