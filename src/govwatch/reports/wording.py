@@ -9,7 +9,7 @@ and the rectification items take kinds, figures and days from the result's data.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any, Protocol
@@ -63,6 +63,8 @@ class Wording:
     reasons: dict[str, jinja2.Template]
     evidence: dict[str, jinja2.Template]
     update_failures: dict[str, jinja2.Template]
+    # A month has thousands of evidence lines and few distinct ones (a column's name, a post kind).
+    _details: dict[tuple[str, str | None, str | None, str, str], str] = field(default_factory=dict, compare=False)
 
     def reason(self, reason: _ReasonLike) -> str:
         return self.reasons[reason.rule].render(_context(reason))
@@ -73,7 +75,11 @@ class Wording:
 
     def evidence_detail(self, role: str, column: str | None, post_kind: str | None,
                         wrong: str = "", suggestion: str = "") -> str:
-        return self.evidence[role].render(column=column, post_kind=post_kind, wrong=wrong, suggestion=suggestion)
+        key = (role, column, post_kind, wrong, suggestion)
+        if key not in self._details:
+            self._details[key] = self.evidence[role].render(column=column, post_kind=post_kind, wrong=wrong,
+                                                            suggestion=suggestion)
+        return self._details[key]
 
 
 def _context(reason: _ReasonLike) -> dict[str, Any]:
