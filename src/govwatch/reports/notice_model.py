@@ -29,9 +29,6 @@ from govwatch.domain.result import (
 from govwatch.domain.rules import GradeLabels, Rules
 from govwatch.reports.wording import wording
 
-# Problem kinds of 附件3, in the order the notice lists them (the keys of the rules' wording).
-ACCOUNT_PROBLEM_KINDS = tuple(k.value for k in ProblemKind)
-
 
 @dataclass(frozen=True)
 class EvaluationStamp:
@@ -43,7 +40,7 @@ class EvaluationStamp:
 
     @property
     def label(self) -> str:
-        return f"{self.month}评定记录#{self.record}（{self.evaluated_at:%Y-%m-%d %H:%M} UTC）"
+        return f"{self.month}评定记录#{self.record}（{self.evaluated_at:%Y-%m-%d %H:%M:%S} UTC）"
 
 
 @dataclass(frozen=True)
