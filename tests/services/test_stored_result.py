@@ -43,7 +43,7 @@ def test_the_notice_reads_the_stored_result_until_its_posts_change(demo_copy):
 def test_a_download_of_a_month_never_evaluated_says_so(demo_copy):
     with demo_copy.transaction() as session:
         session.execute(delete(EvaluationRow))
-    with demo_copy.transaction() as session, pytest.raises(NotEvaluated, match="尚未评定.*govwatch evaluate"):
+    with demo_copy.transaction() as session, pytest.raises(NotEvaluated, match=r"尚未评定.*govwatch evaluate"):
         notice_model(session, load_stored_county(session), JUNE, save=False)
     with demo_copy.transaction() as session:  # the report itself evaluates and stores it first
         model = notice_model(session, load_stored_county(session), JUNE)
