@@ -32,14 +32,13 @@ from govwatch.reports.wording import Wording, problem_text, wording
 
 
 def _evidence(item: Evidence, words: Wording) -> EvidenceResult:
-    """Built without validation (`model_construct`): the domain's typed values, thousands a month."""
     issue = item.issue
     kind = item.post_kind.value if item.post_kind else None
     detail = words.evidence_detail(item.role.value, item.column, kind, issue.wrong if issue else "",
                                    issue.suggestion if issue else "")
-    found = IssueResult.model_construct(severity=issue.severity, wrong=issue.wrong, suggestion=issue.suggestion,
-                                        finding_id=issue.finding_id) if issue else None
-    return EvidenceResult.model_construct(
+    found = IssueResult(severity=issue.severity, wrong=issue.wrong, suggestion=issue.suggestion,
+                        finding_id=issue.finding_id) if issue else None
+    return EvidenceResult(
         post_id=item.post_id, title=item.title, published_at=item.published_at, url=item.url, role=item.role,
         column=item.column, post_kind=item.post_kind, issue=found, detail=detail,
     )
