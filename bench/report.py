@@ -59,13 +59,13 @@ def main() -> None:
 
         figures = {"evaluate, build the notice model, render the template, open rectifications": best(args.runs, evaluate_and_render)}
         prepared = holder["prepared"]
-        tables = annex_tables(prepared.model.evaluation)
+        tables = annex_tables(prepared.model.result, prepared.model.rules.new_media)
         notice = out / "通报.docx"
         figures["notice .docx (GB/T 9704 layout, 3 annex tables)"] = best(
             args.runs, lambda: write_notice(notice, prepared.blocks, tables, ISSUED, "Asia/Shanghai"))
         stamp = datetime(2023, 7, 16, tzinfo=zone)
         figures["annexes .xlsx (5 sheets)"] = best(
-            args.runs, lambda: write_annexes(out / "附件.xlsx", prepared.model.evaluation, "眉县", stamp, zone))
+            args.runs, lambda: write_annexes(out / "附件.xlsx", prepared.model.result, prepared.model.rules, "眉县", stamp, zone))
         figures["charts (3 × PNG + SVG)"] = best(args.runs, lambda: write_charts(prepared, out / "charts"))
         binary = soffice()
         if binary:

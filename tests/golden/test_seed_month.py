@@ -98,8 +98,11 @@ def test_annex3_new_media_cell_by_cell(computed):
     mismatches: list[str] = []
     for seed in GOLDEN["new_media"]:
         row = rows[(seed["account"], seed["platform"])]
-        for field in ("original", "recommended", "reposts", "other_reposts", "total", "problems", "grade"):
+        for field in ("original", "recommended", "reposts", "other_reposts", "total", "grade"):
             _check("new_media", seed["account"], field, seed[field], row[field], mismatches)
+        # the cell is the problems' words; their kinds and days are the data the notice reads
+        _check("new_media", seed["account"], "problems", seed["problems"], [p["text"] for p in row["problems"]],
+               mismatches)
     assert mismatches == []
     assert all(r["override"] is None for r in computed["new_media"])
 

@@ -24,8 +24,10 @@ def text_cells(book):
 
 def test_hostile_titles_urls_and_reasons_are_text_in_every_annex_cell(demo_copy, tmp_path):
     with demo_copy.transaction() as session:
-        # As if stored before posts were cleaned on arrival, or typed elsewhere: every post's title and URL.
-        session.execute(update(PostRow).values(title=INJECTED + "\x0b标题\x01", url="=1+1"))
+        # As if stored before posts were cleaned on arrival, or typed elsewhere: every post's title and URL
+        # (collected again now, so the report grades the month again before it writes the files).
+        session.execute(update(PostRow).values(title=INJECTED + "\x0b标题\x01", url="=1+1",
+                                               collected_at=datetime.now(UTC)))
         record_override(session, load_stored_county(session), Month(2023, 6), GradeOverride(
             "news", "县住建局", "合格", "@SUM(1+1)\x07 复核后调整", "审核员", datetime(2023, 7, 10, tzinfo=UTC)))
     files = write_demo_report(demo_copy, tmp_path)

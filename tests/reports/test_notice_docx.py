@@ -74,7 +74,7 @@ def test_annex3_cells_are_the_evaluation(document, contract):
     for n, (row, m) in enumerate(zip(rows[1:], contract["new_media"], strict=True), 1):
         assert row == [str(n), m["account"], m["platform"], "4", str(m["original"]), "8", str(m["recommended"]),
                        str(m["reposts"]), str(m["other_reposts"]), str(m["total"]),
-                       "；".join(m["problems"]) or "无", m["grade"]]
+                       "；".join(p["text"] for p in m["problems"]) or "无", m["grade"]]
 
 
 def test_overall_figures_are_the_summary(document, contract):
@@ -113,20 +113,19 @@ def test_problems_quote_every_serious_error_and_every_silence(document, contract
             for reason in row["reasons"]:
                 if reason["rule"] == f"{annex}.serious":
                     for e in reason["evidence"]:
-                        wrong, right = re.fullmatch(r"“(.+)”应为“(.+)”", e["detail"]).groups()
+                        wrong, right = e["issue"]["wrong"], e["issue"]["suggestion"]
+                        assert e["detail"] == f"“{wrong}”应为“{right}”"
                         assert f"“{right}”错写为“{wrong}”" in text
                         quoted += 1
     assert quoted == 10
     assert "县财政局负责的“财政资金信息”栏目存在严重表述错误" in text
     for m in contract["new_media"]:
         for problem in m["problems"]:
-            found = re.match(r"(\d\d)-(\d\d)至(\d\d)-(\d\d)", problem)
-            if found:
+            if problem["days"]:
                 from datetime import date
 
                 from govwatch.domain.calendar import DayRange
-                m1, d1, m2, d2 = map(int, found.groups())
-                days = DayRange(date(2023, m1, d1), date(2023, m2, d2))
+                days = DayRange(date.fromisoformat(problem["days"]["start"]), date.fromisoformat(problem["days"]["end"]))
                 assert f"“{m['account']}”{m['platform']}（{cn_range(days)}）" in text
     assert "将整改情况于7月20日18:00时前报县数字化信息服务中心（县政府办公楼三楼301室）" in text
     assert "县公安局、县住建局、滨河新区管委会、经开区管委会本月未报送新闻信息" in text

@@ -1,13 +1,14 @@
-"""The template's line markup, the Chinese date helpers and how listed problems are read back."""
+"""The template's line markup and the Chinese date helpers."""
 
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 
 from govwatch.domain.calendar import DayRange, Month
 from govwatch.domain.rectification import Status, is_overdue, rectification_deadline
 from govwatch.domain.rules import RectificationRules
-from govwatch.reports.notice_model import build_notice_model
+from govwatch.reports.evaluation_json import month_result
+from govwatch.reports.notice_model import EvaluationStamp, build_notice_model
 from govwatch.reports.notice_text import Block, TemplateProblem, cn_range, parse_blocks, render_text
 
 
@@ -30,8 +31,11 @@ def test_template_errors_name_the_file(tmp_path, demo_month):
     bad = tmp_path / "notice.md.j2"
     bad.write_text('{% extends "govwatch/notice.md.j2" %}\n{% block opening %}{{ nothing.here }}{% endblock %}\n',
                    encoding="utf-8")
+    stamp = EvaluationStamp(Month(2023, 6), 1, datetime(2023, 7, 1, tzinfo=UTC))
+    model = build_notice_model(demo_month.config.county.county, month_result(demo_month.evaluation),
+                               demo_month.config.rules, stamp)
     with pytest.raises(TemplateProblem, match="通报模板无法生成"):
-        render_text(build_notice_model(demo_month.config.county.county, demo_month.evaluation, {}), date(2023, 7, 16), bad)
+        render_text(model, date(2023, 7, 16), bad)
 
 
 def test_day_ranges_read_like_the_notice():

@@ -20,6 +20,7 @@ from govwatch.domain.evaluation import evaluate_month
 from govwatch.domain.grading.reasons import GradeOverride
 from govwatch.domain.model import ColumnKey, PostRecord, Severity, TextIssue
 from govwatch.reports.annex_xlsx import SHEETS, write_annexes
+from govwatch.reports.evaluation_json import month_result
 from govwatch.reports.ledger_xlsx import write_ledger
 from govwatch.reports.notice_docx import write_notice
 from govwatch.reports.notice_text import Block
@@ -103,7 +104,7 @@ def check_annexes(config, titles, urls, wrongs, reason, path):
                  ] if reason.strip() else []
     evaluation = evaluate_month(county, rules, Month(2023, 6), posts_of(county, titles, urls, wrongs), overrides)
     with time_bound(30):
-        write_annexes(path, evaluation, writable(reason) + "办公室", STAMP, ZONE)
+        write_annexes(path, month_result(evaluation), rules, writable(reason) + "办公室", STAMP, ZONE)
     book, values = assert_text_cells(path)
     shown = [row[3] for row in book["依据"].iter_rows(min_row=2, values_only=True)]
     graded = (*evaluation.disclosure, *evaluation.news, *evaluation.new_media)

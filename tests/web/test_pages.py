@@ -7,6 +7,8 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
+from govwatch.reports.evaluation_json import month_result
+from govwatch.reports.wording import label
 from govwatch.store.tables import AccountRow
 
 
@@ -42,7 +44,7 @@ def test_overview_filter_by_unit_kind(admin, meixian_config):
 
 def test_unit_page_shows_each_grade_with_its_reasons_and_posts(admin, site, demo_month):
     text = html.unescape(admin.get(f"/units/{site.unit_id}").text)
-    evaluation = demo_month.evaluation
+    evaluation = month_result(demo_month.evaluation)
     rows = [g for g in evaluation.disclosure + evaluation.news if g.unit == site.unit]
     rows += [g for g in evaluation.new_media if g.unit == site.unit]
     assert rows
@@ -53,22 +55,21 @@ def test_unit_page_shows_each_grade_with_its_reasons_and_posts(admin, site, demo
                 if evidence.url:
                     assert f'href="{evidence.url}"' in text
     news = next(g for g in evaluation.news if g.unit == site.unit)
-    assert f"本月信息 {len(news.posts)} 条" in text
+    assert f"本月信息 {news.posts} 条" in text
     for account in (a for a in evaluation.new_media if a.unit == site.unit):  # posts name their account
-        assert f">{account.account}</a>" in text
+        assert f">{account.subject}</a>" in text
 
 
 def test_account_page_marks_the_silent_days(admin, site, demo_month):
-    silent = next(g for g in demo_month.evaluation.new_media
+    silent = next(g for g in month_result(demo_month.evaluation).new_media
                   if any(r.rule == "new_media.silent" for r in g.reasons))
     with site.db.transaction() as session:
         account_id = session.scalar(select(AccountRow.id).where(
-            AccountRow.name == silent.account.name, AccountRow.platform == silent.account.platform.value))
+            AccountRow.name == silent.account, AccountRow.platform == silent.platform.value))
     text = admin.get(f"/accounts/{account_id}").text
     reason = next(r for r in silent.reasons if r.rule == "new_media.silent")
-    label = reason.text.split("共")[0]  # "06-01至06-08"
-    assert label in text
-    days = int(re.search(r"共(\d+)天", reason.text).group(1))
+    assert label(reason.days[0]) in text  # "06-01至06-08"
+    days = reason.figures["length"]
     assert text.count('class="day gap"') >= days
     data = admin.get(f"/api/accounts/{account_id}").json()
     assert sum(d["in_gap"] for d in data["calendar"]) == text.count('class="day gap"')

@@ -1,11 +1,12 @@
-"""The three annex tables printed with rich, laid out like the seed notice's."""
+"""The three annex tables of a month's grade result printed with rich, laid out like the seed notice's."""
 
 from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
 
-from govwatch.domain.evaluation import MonthEvaluation
+from govwatch.domain.result import MonthResult
+from govwatch.domain.rules import Rules
 
 _GRADE_STYLES = {"优秀": "bold green", "不合格": "bold red", "差": "bold red"}
 
@@ -16,17 +17,22 @@ def _grade(text: str, overridden: bool) -> str:
     return shown + ("（调整）" if overridden else "")
 
 
-def disclosure_table(evaluation: MonthEvaluation) -> Table:
-    table = Table(title=f"附件1  {evaluation.month.year}年{evaluation.month.month}月政府信息公开频道信息发布情况统计表",
+def _month(result: MonthResult) -> str:
+    year, month = result.month.split("-")
+    return f"{int(year)}年{int(month)}月"
+
+
+def disclosure_table(result: MonthResult) -> Table:
+    table = Table(title=f"附件1  {_month(result)}政府信息公开频道信息发布情况统计表",
                   show_lines=True)
     for header in ("序号", "保障单位", "保障栏目", "更新周期", "应更新", "实际更新", "评定等次"):
         table.add_column(header)
-    for number, grade in enumerate(evaluation.disclosure, 1):
+    for number, grade in enumerate(result.disclosure, 1):
         table.add_row(
             str(number),
             grade.unit,
-            "\n".join(c.assignment.column.name for c in grade.columns),
-            "\n".join(str(c.assignment.cycle) for c in grade.columns),
+            "\n".join(c.column for c in grade.columns),
+            "\n".join(c.cycle for c in grade.columns),
             "\n".join(str(c.required) if c.required else "/" for c in grade.columns),
             "\n".join(str(c.actual) if c.actual else "/" for c in grade.columns),
             _grade(grade.grade, grade.override is not None),
@@ -34,18 +40,18 @@ def disclosure_table(evaluation: MonthEvaluation) -> Table:
     return table
 
 
-def news_table(evaluation: MonthEvaluation) -> Table:
-    table = Table(title=f"附件2  {evaluation.month.year}年{evaluation.month.month}月各镇快讯、部门动态栏目信息发布情况统计表")
+def news_table(result: MonthResult) -> Table:
+    table = Table(title=f"附件2  {_month(result)}各镇快讯、部门动态栏目信息发布情况统计表")
     for header in ("序号", "单位", "发布条数", "综合评价"):
         table.add_column(header)
-    for number, grade in enumerate(evaluation.news, 1):
-        table.add_row(str(number), grade.unit, str(len(grade.posts)), _grade(grade.grade, grade.override is not None))
+    for number, grade in enumerate(result.news, 1):
+        table.add_row(str(number), grade.unit, str(grade.posts), _grade(grade.grade, grade.override is not None))
     return table
 
 
-def new_media_table(evaluation: MonthEvaluation) -> Table:
-    rules = evaluation.rules.new_media
-    table = Table(title=f"附件3  {evaluation.month.year}年{evaluation.month.month}月政务新媒体运维情况统计表",
+def new_media_table(result: MonthResult, all_rules: Rules) -> Table:
+    rules = all_rules.new_media
+    table = Table(title=f"附件3  {_month(result)}政务新媒体运维情况统计表",
                   show_lines=True)
     table.add_column("序号")
     table.add_column("账号名称", no_wrap=True)
@@ -54,22 +60,23 @@ def new_media_table(evaluation: MonthEvaluation) -> Table:
         table.add_column(header, justify="right")
     table.add_column("存在突出问题", min_width=16)
     table.add_column("综合评价", no_wrap=True)
-    for number, g in enumerate(evaluation.new_media, 1):
+    for number, g in enumerate(result.new_media, 1):
         table.add_row(
-            str(number), g.account.name, g.account.platform.value, str(rules.required_original), str(g.original),
+            str(number), g.account, g.platform.value, str(rules.required_original), str(g.original),
             str(rules.required_recommended), str(g.recommended), str(g.reposts), str(g.other_reposts), str(g.total),
-            "；".join(g.problems) or "无", _grade(g.grade, g.override is not None),
+            "；".join(p.text for p in g.problems) or "无", _grade(g.grade, g.override is not None),
         )
     return table
 
 
-def print_annexes(console: Console, evaluation: MonthEvaluation) -> None:
-    for table in (disclosure_table(evaluation), news_table(evaluation), new_media_table(evaluation)):
+def print_annexes(console: Console, result: MonthResult, rules: Rules) -> None:
+    for table in (disclosure_table(result), news_table(result), new_media_table(result, rules)):
         console.print(table)
-    adjusted = [g for g in (*evaluation.disclosure, *evaluation.news, *evaluation.new_media) if g.override]
+    adjusted = [g for g in result.rows() if g.override]
     if adjusted:
         console.print("[bold]人工调整：[/bold]")
         for g in adjusted:
             o = g.override
-            console.print(f"  {o.subject}：{g.computed} → {o.grade}。理由：{o.reason}（{o.by}，{o.at:%Y-%m-%d}）",
+            assert o is not None
+            console.print(f"  {g.subject}：{g.computed} → {o.grade}。理由：{o.reason}（{o.by}，{o.at:%Y-%m-%d}）",
                           soft_wrap=True)

@@ -85,6 +85,7 @@ class TextIssue:
     wrong: str
     suggestion: str
     status: FindingStatus = FindingStatus.OPEN
+    finding_id: int | None = None  # the stored finding, when read from storage (grades cite it as evidence)
 
     def counts(self, include_suspects: bool) -> bool:
         """Whether grading counts it: not a false alarm, and certain or confirmed by a reviewer."""

@@ -1,10 +1,12 @@
-"""The three annex tables as rows of text, laid out like the seed's; the .docx and the .xlsx both write these."""
+"""The three annex tables as rows of text, laid out like the seed's, from the stored grade result of the month;
+the .docx and the .xlsx both write these."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from govwatch.domain.evaluation import MonthEvaluation
+from govwatch.domain.result import MonthResult
+from govwatch.domain.rules import NewMediaRules
 
 # A zero count is printed "/" in the seed's 附件1 (实时更新 columns and empty quarters alike).
 EMPTY = "/"
@@ -25,34 +27,34 @@ def _count(value: int) -> str:
     return str(value) if value else EMPTY
 
 
-def disclosure_table(evaluation: MonthEvaluation) -> AnnexTable:
+def disclosure_table(result: MonthResult) -> AnnexTable:
     """附件1: one row per column; 序号, unit and grade merged over the unit's rows."""
-    rows, spans = [], []
-    for number, grade in enumerate(evaluation.disclosure, 1):
+    rows: list[tuple[str, ...]] = []
+    spans: list[tuple[int, int]] = []
+    for number, grade in enumerate(result.disclosure, 1):
         start = len(rows)
         for column in grade.columns:
-            rows.append((str(number), grade.unit, column.assignment.column.name, str(column.assignment.cycle),
-                         _count(column.actual), grade.grade))
+            rows.append((str(number), grade.unit, column.column, column.cycle, _count(column.actual), grade.grade))
         spans.append((start, len(rows) - 1))
     return AnnexTable("disclosure", ("序号", "保障单位", "保障栏目", "更新周期", "实际更新条数", "评定等次"),
                       tuple(rows), merged_columns=(0, 1, 5), spans=tuple(spans))
 
 
-def news_table(evaluation: MonthEvaluation) -> AnnexTable:
+def news_table(result: MonthResult) -> AnnexTable:
     """附件2 as a list; `fold` puts it side by side as the seed prints it."""
-    rows = tuple((g.unit, str(len(g.posts)), g.grade) for g in evaluation.news)
+    rows = tuple((g.unit, str(g.posts), g.grade) for g in result.news)
     return AnnexTable("news", ("单位", "发布条数", "综合评价"), rows)
 
 
-def new_media_table(evaluation: MonthEvaluation) -> AnnexTable:
-    rules = evaluation.rules.new_media
+def new_media_table(result: MonthResult, rules: NewMediaRules) -> AnnexTable:
+    """附件3; the required counts are the county's rules (the same for every account)."""
     header = ("序号", "账号名称", "媒体类型", "原创信息更新数", "原创信息实际更新数", "推荐转载信息数", "实际转载推荐信息数",
               "转载信息更新总数", "其它转载信息数", "更新信息总数", "存在突出问题", "综合评价")
     rows = tuple(
-        (str(n), g.account.name, g.account.platform.value, str(rules.required_original), str(g.original),
+        (str(n), g.account, g.platform.value, str(rules.required_original), str(g.original),
          str(rules.required_recommended), str(g.recommended), str(g.reposts), str(g.other_reposts), str(g.total),
-         "；".join(g.problems) or "无", g.grade)
-        for n, g in enumerate(evaluation.new_media, 1)
+         "；".join(p.text for p in g.problems) or "无", g.grade)
+        for n, g in enumerate(result.new_media, 1)
     )
     return AnnexTable("new_media", header, rows)
 
@@ -69,9 +71,9 @@ def fold(table: AnnexTable, parts: int = 2) -> AnnexTable:
     return AnnexTable(table.key, table.header * parts, rows)
 
 
-def annex_tables(evaluation: MonthEvaluation) -> dict[str, AnnexTable]:
+def annex_tables(result: MonthResult, rules: NewMediaRules) -> dict[str, AnnexTable]:
     return {
-        "disclosure": disclosure_table(evaluation),
-        "news": news_table(evaluation),
-        "new_media": new_media_table(evaluation),
+        "disclosure": disclosure_table(result),
+        "news": news_table(result),
+        "new_media": new_media_table(result, rules),
     }

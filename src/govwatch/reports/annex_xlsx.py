@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 from openpyxl.styles import Alignment
 
-from govwatch.domain.evaluation import MonthEvaluation
+from govwatch.domain.result import MonthResult
+from govwatch.domain.rules import Rules
 from govwatch.reports import xlsx
 from govwatch.reports.annex_tables import AnnexTable, annex_tables, fold
 
@@ -26,21 +27,16 @@ _NUMERIC = {"disclosure": (0, 4), "news": (1, 4), "new_media": (0, 3, 4, 5, 6, 7
 _LANDSCAPE = {"new_media"}
 
 
-def _subject_rows(evaluation: MonthEvaluation) -> Iterator[tuple[str, str, Any]]:
+def _subject_rows(result: MonthResult) -> Iterator[tuple[str, str, Any]]:
     """(annex, subject, row) for every graded row, in table order."""
-    for unit in evaluation.disclosure:
-        yield "disclosure", unit.unit, unit
-    for news in evaluation.news:
-        yield "news", news.unit, news
-    for media in evaluation.new_media:
-        yield "new_media", str(media.account), media
+    for g in result.rows():
+        yield g.annex, g.subject, g
 
 
-def reason_rows(evaluation: MonthEvaluation) -> list[tuple]:
+def reason_rows(result: MonthResult, rules: Rules) -> list[tuple]:
     """One row per reason; the rule in the county's words (rules.yaml rule_names)."""
     rows = []
-    rules = evaluation.rules
-    for annex, subject, g in _subject_rows(evaluation):
+    for annex, subject, g in _subject_rows(result):
         override = g.override.reason if g.override else ""
         for reason in g.reasons:
             rows.append((SHEETS[annex], subject, g.grade, g.computed, override, rules.rule_name(reason.rule),
@@ -48,10 +44,9 @@ def reason_rows(evaluation: MonthEvaluation) -> list[tuple]:
     return rows
 
 
-def evidence_rows(evaluation: MonthEvaluation, timezone: ZoneInfo) -> list[tuple]:
+def evidence_rows(result: MonthResult, rules: Rules, timezone: ZoneInfo) -> list[tuple]:
     rows = []
-    rules = evaluation.rules
-    for annex, subject, g in _subject_rows(evaluation):
+    for annex, subject, g in _subject_rows(result):
         for reason in g.reasons:
             for e in reason.evidence:
                 rows.append((SHEETS[annex], subject, rules.rule_name(reason.rule), e.title,
@@ -75,19 +70,22 @@ def _annex_sheet(workbook, key: str, table: AnnexTable, heading: str | None) -> 
                                                                             wrap_text=True)
 
 
-def write_annexes(path: Path, evaluation: MonthEvaluation, author: str, stamp: datetime, timezone: ZoneInfo,
-                  titles: Mapping[str, str] | None = None) -> Path:
-    """Write the workbook; `titles` are the annexes' titles as the notice words them (its title rows)."""
+def write_annexes(path: Path, result: MonthResult, rules: Rules, author: str, stamp: datetime, timezone: ZoneInfo,
+                  source: str = "", titles: Mapping[str, str] | None = None) -> Path:
+    """Write the workbook; `titles` are the annexes' titles as the notice words them (its title rows), `source`
+    names the stored evaluation shown (the workbook's description)."""
     workbook = xlsx.new_workbook()
-    tables = annex_tables(evaluation)
+    workbook.properties.description = source
+    tables = annex_tables(result, rules.new_media)
     order = list(titles or tables)  # the notice's order of the annexes: 附件1, 2, 3
     for key, table in tables.items():
         title = (titles or {}).get(key)
         heading = f"附件{order.index(key) + 1}  {title}" if title else None
         _annex_sheet(workbook, key, table, heading)
     xlsx.add_sheet(workbook, "评定理由", ("附件", "对象", "评定等次", "计算等次", "人工调整理由", "规则", "理由", "依据条数"),
-                   reason_rows(evaluation), (18, 24, 10, 10, 30, 26, 60, 10), landscape=True)
+                   reason_rows(result, rules), (18, 24, 10, 10, 30, 26, 60, 10), landscape=True)
     xlsx.add_sheet(workbook, "依据", ("附件", "对象", "规则", "标题", "发布时间", "说明", "链接"),
-                   evidence_rows(evaluation, timezone), (18, 24, 22, 40, 18, 36, 50), landscape=True)
-    title = f"{evaluation.month.year}年{evaluation.month.month}月通报附件"
+                   evidence_rows(result, rules, timezone), (18, 24, 22, 40, 18, 36, 50), landscape=True)
+    year, month = result.month.split("-")
+    title = f"{int(year)}年{int(month)}月通报附件"
     return xlsx.save(workbook, path, title, author, stamp)

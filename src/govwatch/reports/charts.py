@@ -18,7 +18,7 @@ matplotlib.use("Agg")
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
-from govwatch.domain.evaluation import MonthEvaluation
+from govwatch.domain.result import MonthResult
 from govwatch.domain.rules import GradeLabels
 from govwatch.reports.notice_model import GradeCount
 
@@ -93,10 +93,10 @@ def grade_distribution(grades: dict[str, GradeCount], labels: dict[str, GradeLab
     return figure
 
 
-def items_per_unit(evaluation: MonthEvaluation, title: str) -> Figure:
+def items_per_unit(result: MonthResult, title: str) -> Figure:
     """Each unit's 信息公开 items and news items of the month, most active first."""
-    disclosure = {g.unit: g.actual for g in evaluation.disclosure}
-    news = {g.unit: len(g.posts) for g in evaluation.news}
+    disclosure = {g.unit: g.actual for g in result.disclosure}
+    news = {g.unit: g.posts for g in result.news}
     units = sorted(set(disclosure) | set(news), key=lambda u: (-(disclosure.get(u, 0) + news.get(u, 0)), u))
     with matplotlib.rc_context(_style()):
         figure = _figure(7, 0.22 * len(units) + 1.2)

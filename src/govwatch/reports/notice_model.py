@@ -1,32 +1,46 @@
-"""The notice (通报) as data: a month's figures, quoted errors and problems, built from its evaluation.
+"""The notice (通报) as data: a month's figures, quoted errors and problems, built from its stored result.
 
 The body text, the annex tables and the rectification items all read this one model, so every figure
-printed in the text is the sum of the table it summarises and every quoted error is a stored finding.
+printed in the text is the sum of the table it summarises and every quoted error is a finding the stored
+grade counted. Everything comes from the result's data (kinds, figures, days, findings); no sentence is
+read back.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from govwatch.domain.calendar import DayRange, Month
 from govwatch.domain.county import CountyInfo
-from govwatch.domain.evaluation import MonthEvaluation
-from govwatch.domain.grading.reasons import Evidence, Reason
-from govwatch.domain.model import TextIssue
+from govwatch.domain.grading.reasons import SERIOUS_REASONS, UPDATE_FAILURES, ProblemKind
 from govwatch.domain.rectification import rectification_deadline
-from govwatch.domain.rules import GradeLabels, NewMediaWording, Rules
-from govwatch.reports.evaluation_json import summary_json
+from govwatch.domain.result import (
+    DisclosureResult,
+    EvidenceResult,
+    MonthResult,
+    NewMediaResult,
+    NewsResult,
+    ReasonResult,
+    Summary,
+)
+from govwatch.domain.rules import GradeLabels, Rules
+from govwatch.reports.wording import wording
 
-# The reasons whose evidence lists the counted findings that failed a subject.
-_ERROR_RULES = {"disclosure": "disclosure.serious", "news": "news.serious", "new_media": "new_media.serious"}
-# Reasons that fail a subject without a text error.
-_OTHER_FAIL_RULES = {"disclosure.shortfall", "news.too_few", "news.silent"}
-# Problem kinds of 附件3, in the order the notice lists them (the keys of the rules' wording).
-ACCOUNT_PROBLEM_KINDS = tuple(NewMediaWording.model_fields)
+
+@dataclass(frozen=True)
+class EvaluationStamp:
+    """Which stored evaluation a notice shows: the month's first stored row and when it was graded."""
+
+    month: Month
+    record: int
+    evaluated_at: datetime
+
+    @property
+    def label(self) -> str:
+        return f"{self.month}评定记录#{self.record}（{self.evaluated_at:%Y-%m-%d %H:%M:%S} UTC）"
 
 
 @dataclass(frozen=True)
@@ -47,7 +61,7 @@ class TextError:
     place: str
     wrong: str
     right: str
-    evidence: Evidence
+    evidence: EvidenceResult
 
     @property
     def line(self) -> str:
@@ -90,7 +104,7 @@ class ProblemLine:
     """One problem a rectification item covers, with the post behind it when there is one."""
 
     text: str
-    evidence: Evidence | None = None
+    evidence: EvidenceResult | None = None
 
     def as_json(self) -> dict[str, Any]:
         e = self.evidence
@@ -118,8 +132,10 @@ class NotifiedSubject:
 @dataclass(frozen=True)
 class NoticeModel:
     county: CountyInfo
-    evaluation: MonthEvaluation
-    summary: dict[str, Any]
+    result: MonthResult
+    rules: Rules
+    stamp: EvaluationStamp
+    summary: Summary
     grades: dict[str, GradeCount]
     labels: dict[str, GradeLabels]
     errors: dict[str, tuple[ErrorGroup, ...]]
@@ -130,11 +146,7 @@ class NoticeModel:
 
     @property
     def month(self) -> Month:
-        return self.evaluation.month
-
-    @property
-    def rules(self) -> Rules:
-        return self.evaluation.rules
+        return self.stamp.month
 
     def problems_of_kind(self, kind: str) -> tuple[AccountProblem, ...]:
         return tuple(p for p in self.account_problems if p.kind == kind)
@@ -152,75 +164,50 @@ def _count(rows: Sequence[Any], labels: GradeLabels, name) -> GradeCount:
     )
 
 
-def _wording_patterns(wording: NewMediaWording) -> list[tuple[str, re.Pattern[str]]]:
-    """Each problem text of the rules as a pattern, so a listed problem is read back into kind and days."""
-    patterns = []
-    for kind in ACCOUNT_PROBLEM_KINDS:
-        head, found, tail = getattr(wording, kind).partition("{range}")
-        days = r"(\d{2})-(\d{2})至(\d{2})-(\d{2})" if found else ""
-        patterns.append((kind, re.compile(re.escape(head) + days + re.escape(tail))))
-    return patterns
-
-
-def _account_problem(text: str, account: str, platform: str, year: int, patterns) -> AccountProblem:
-    for kind, pattern in patterns:
-        match = pattern.fullmatch(text)
-        if match:
-            days = None
-            if match.groups():
-                m1, d1, m2, d2 = (int(g) for g in match.groups())
-                days = DayRange(date(year, m1, d1), date(year, m2, d2))
-            return AccountProblem(account, platform, kind, text, days)
-    return AccountProblem(account, platform, "other", text, None)
-
-
-def _failing_evidence(reasons: Sequence[Reason], rule: str) -> list[Evidence]:
-    """The posts behind a failing-error reason, each once, in the reason's order."""
-    seen: dict[int, Evidence] = {}
+def _failing_findings(reasons: Sequence[ReasonResult], rule: str) -> list[EvidenceResult]:
+    """The findings behind a failing-error reason, grouped by post in the order the posts are first cited."""
+    by_post: dict[int, list[EvidenceResult]] = {}
     for reason in reasons:
         if reason.rule == rule:
             for item in reason.evidence:
-                seen.setdefault(item.post_id, item)
-    return list(seen.values())
+                if item.issue is not None:
+                    by_post.setdefault(item.post_id, []).append(item)
+    return [item for items in by_post.values() for item in items]
 
 
 class _Builder:
     """Walks the failing subjects of each annex once and collects errors, problems and notified subjects."""
 
-    def __init__(self, evaluation: MonthEvaluation, issues: Mapping[int, Sequence[TextIssue]]) -> None:
-        self.evaluation, self.issues = evaluation, issues
-        self.rules = evaluation.rules
-        self.errors: dict[str, list[TextError]] = {annex: [] for annex in _ERROR_RULES}
+    def __init__(self, result: MonthResult, rules: Rules) -> None:
+        self.result, self.rules = result, rules
+        self.errors: dict[str, list[TextError]] = {annex: [] for annex in SERIOUS_REASONS}
         self.problems: list[AccountProblem] = []
         self.others: list[OtherFailure] = []
         self.subjects: list[NotifiedSubject] = []
 
-    def text_errors(self, annex: str, unit: str, reasons: Sequence[Reason], places: Mapping[int, str],
+    def text_errors(self, annex: str, unit: str, reasons: Sequence[ReasonResult], places: dict[int, str],
                     default: str = "") -> list[TextError]:
-        """The counted failing findings of the posts a failing reason cites; `places` names each post's column."""
-        severities = set(getattr(self.rules, annex).fail_severities)
+        """The counted failing findings a failing reason cites, placed in the post's column (or `default`)."""
         found = []
-        for item in _failing_evidence(reasons, _ERROR_RULES[annex]):
-            for issue in self.issues.get(item.post_id, ()):
-                if issue.counts(self.rules.findings.count_suspects) and issue.severity in severities:
-                    place = places.get(item.post_id, default)
-                    found.append(TextError(annex, unit, place, issue.wrong, issue.suggestion, item))
+        for item in _failing_findings(reasons, SERIOUS_REASONS[annex]):
+            issue = item.issue
+            assert issue is not None  # _failing_findings keeps only evidence with a finding
+            found.append(TextError(annex, unit, places.get(item.post_id, default), issue.wrong,
+                                   issue.suggestion, item))
         self.errors[annex] += found
         return found
 
-    def other_failures(self, annex: str, subject: str, reasons: Sequence[Reason], fail: str, posts: int = 0) -> list[ProblemLine]:
+    def other_failures(self, annex: str, subject: str, reasons: Sequence[ReasonResult]) -> list[ProblemLine]:
         lines = []
         for reason in reasons:
-            if reason.rule in _OTHER_FAIL_RULES:
-                text = reason.text.removesuffix(f"，评为{fail}")
-                if reason.rule == "news.too_few":
-                    minimum = self.rules.news.min_posts
-                    text = "本月未报送新闻信息" if posts == 0 else f"本月仅报送新闻信息{posts}条（每月至少{minimum}条）"
+            if reason.rule in UPDATE_FAILURES:
+                text = wording().update_failure(reason)
                 self.others.append(OtherFailure(annex, subject, text))
                 lines.append(ProblemLine(text))
         return lines
 
-    def notify(self, annex: str, subject: str, unit: str, row, lines: list[ProblemLine]) -> None:
+    def notify(self, annex: str, subject: str, unit: str, row: DisclosureResult | NewsResult | NewMediaResult,
+               lines: list[ProblemLine]) -> None:
         fail = _labels(self.rules)[annex].fail
         if row.grade != fail:
             return
@@ -230,35 +217,36 @@ class _Builder:
 
     def build(self) -> None:
         fails = _labels(self.rules)
-        for g in self.evaluation.disclosure:
-            if g.grade != fails["disclosure"].fail:
+        for d in self.result.disclosure:
+            if d.grade != fails["disclosure"].fail:
                 continue
-            places = {p.id: c.assignment.column.name for c in g.columns for p in c.posts}
-            errors = self.text_errors("disclosure", g.unit, g.reasons, places)
+            errors = self.text_errors("disclosure", d.unit, d.reasons, _columns_of(d.reasons))
             lines = [ProblemLine(e.line, e.evidence) for e in errors]
-            lines += self.other_failures("disclosure", g.unit, g.reasons, fails["disclosure"].fail)
-            self.notify("disclosure", g.unit, g.unit, g, lines)
-        for g in self.evaluation.news:
-            if g.grade != fails["news"].fail:
+            lines += self.other_failures("disclosure", d.unit, d.reasons)
+            self.notify("disclosure", d.unit, d.unit, d, lines)
+        for n in self.result.news:
+            if n.grade != fails["news"].fail:
                 continue
-            places = {p.id: p.column.name for p in g.posts if p.column}
-            errors = self.text_errors("news", g.unit, g.reasons, places)
+            errors = self.text_errors("news", n.unit, n.reasons, _columns_of(n.reasons))
             lines = [ProblemLine(e.line, e.evidence) for e in errors]
-            lines += self.other_failures("news", g.unit, g.reasons, fails["news"].fail, len(g.posts))
-            self.notify("news", g.unit, g.unit, g, lines)
-        patterns = _wording_patterns(self.rules.new_media.wording)
-        for g in self.evaluation.new_media:
-            name, platform = g.account.name, g.account.platform.value
-            errors = self.text_errors("new_media", g.unit, g.reasons, {}, f"“{name}”{platform}")
-            lines: list[ProblemLine] = []
-            for text in g.problems:
-                problem = _account_problem(text, name, platform, self.evaluation.month.year, patterns)
-                self.problems.append(problem)
-                if problem.kind == "serious_text" and errors:
+            lines += self.other_failures("news", n.unit, n.reasons)
+            self.notify("news", n.unit, n.unit, n, lines)
+        for m in self.result.new_media:
+            errors = self.text_errors("new_media", m.unit, m.reasons, {}, f"“{m.account}”{m.platform.value}")
+            lines = []
+            for problem in m.problems:
+                days = DayRange(problem.days.start, problem.days.end) if problem.days else None
+                self.problems.append(AccountProblem(m.account, m.platform.value, problem.kind.value, problem.text, days))
+                if problem.kind is ProblemKind.SERIOUS_TEXT and errors:
                     lines += [ProblemLine(e.line, e.evidence) for e in errors]
                 else:
-                    lines.append(ProblemLine(text))
-            self.notify("new_media", str(g.account), g.unit, g, lines)
+                    lines.append(ProblemLine(problem.text))
+            self.notify("new_media", m.subject, m.unit, m, lines)
+
+
+def _columns_of(reasons: Sequence[ReasonResult]) -> dict[int, str]:
+    """Post id → the column it was counted in, from the counting reason's evidence."""
+    return {e.post_id: e.column for r in reasons for e in r.evidence if e.column}
 
 
 def _group(errors: Sequence[TextError]) -> tuple[ErrorGroup, ...]:
@@ -268,32 +256,26 @@ def _group(errors: Sequence[TextError]) -> tuple[ErrorGroup, ...]:
     return tuple(ErrorGroup(unit, place, tuple(items)) for (unit, place), items in groups.items())
 
 
-def build_notice_model(
-    county: CountyInfo, evaluation: MonthEvaluation, issues: Mapping[int, Sequence[TextIssue]]
-) -> NoticeModel:
-    """The notice of `evaluation`; `issues` holds the stored findings of the posts behind its failing grades."""
-    builder = _Builder(evaluation, issues)
+def build_notice_model(county: CountyInfo, result: MonthResult, rules: Rules, stamp: EvaluationStamp) -> NoticeModel:
+    """The notice of the stored `result` of a month (the evaluation `stamp` names)."""
+    builder = _Builder(result, rules)
     builder.build()
-    labels = _labels(evaluation.rules)
+    labels = _labels(rules)
     return NoticeModel(
         county=county,
-        evaluation=evaluation,
-        summary=summary_json(evaluation),
+        result=result,
+        rules=rules,
+        stamp=stamp,
+        summary=result.summary,
         grades={
-            "disclosure": _count(evaluation.disclosure, labels["disclosure"], lambda g: g.unit),
-            "news": _count(evaluation.news, labels["news"], lambda g: g.unit),
-            "new_media": _count(evaluation.new_media, labels["new_media"], lambda g: g.account.name),
+            "disclosure": _count(result.disclosure, labels["disclosure"], lambda g: g.unit),
+            "news": _count(result.news, labels["news"], lambda g: g.unit),
+            "new_media": _count(result.new_media, labels["new_media"], lambda g: g.account),
         },
         labels=labels,
         errors={annex: _group(found) for annex, found in builder.errors.items()},
         account_problems=tuple(builder.problems),
         other_failures=tuple(builder.others),
         subjects=tuple(builder.subjects),
-        deadline=rectification_deadline(evaluation.month, evaluation.rules.rectification, county.timezone),
+        deadline=rectification_deadline(stamp.month, rules.rectification, county.timezone),
     )
-
-
-def failing_post_ids(evaluation: MonthEvaluation) -> set[int]:
-    """The posts whose findings the notice quotes: the evidence of every failing-error reason."""
-    rows = (*evaluation.disclosure, *evaluation.news, *evaluation.new_media)
-    return {e.post_id for row in rows for r in row.reasons if r.rule in _ERROR_RULES.values() for e in r.evidence}

@@ -11,7 +11,6 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -20,15 +19,18 @@ from sqlalchemy.orm import Session, defer
 from govwatch.domain.assessment import MonthGrade
 from govwatch.domain.calendar import DayRange, Month, month_range
 from govwatch.domain.evaluation import ANNEXES
-from govwatch.domain.gaps import find_silent_runs
+from govwatch.domain.grading.new_media import account_silences
 from govwatch.domain.model import AccountKey, FindingStatus, Platform
+from govwatch.domain.result import DisclosureResult, NewMediaResult, NewsResult
+from govwatch.services.evaluate import refresh_stale
 from govwatch.store.counties import StoredCounty
+from govwatch.store.evaluations import read_row
 from govwatch.store.tables import AccountRow, EvaluationRow, FindingRow, PostRow
 
 
 @dataclass(frozen=True)
 class GradeRow:
-    """A stored grade: annex, subject, its unit (id, name, kind), the grade and the contract's row."""
+    """A stored grade: annex, subject, its unit (id, name, kind), the grade and its typed result row."""
 
     annex: str
     subject: str
@@ -36,7 +38,7 @@ class GradeRow:
     unit: str
     kind: str
     grade: str
-    result: dict[str, Any]
+    result: DisclosureResult | NewsResult | NewMediaResult
     previous: str | None = None
 
     @property
@@ -157,6 +159,7 @@ _month_rows = _MonthRowsCache()
 
 def _grade_rows(session: Session, stored: StoredCounty, month: Month,
                 subjects: list[str] | None = None) -> list[GradeRow]:
+    refresh_stale(session, stored)  # rows an older result version wrote are re-evaluated once, then read
     return _month_rows.rows(session, stored, month, subjects)
 
 
@@ -171,7 +174,7 @@ def _load_grade_rows(session: Session, stored: StoredCounty, month: Month,
     for row in session.scalars(query.order_by(EvaluationRow.id)):
         unit = owners.get(row.subject, row.subject)
         rows.append(GradeRow(row.annex, row.subject, stored.unit_ids.get(unit, 0), unit, kinds.get(unit, ""),
-                             row.grade, row.result))
+                             row.grade, read_row(row)))
     return rows
 
 
@@ -246,7 +249,7 @@ def _post_page(session: Session, where, start: datetime, end: datetime, page: Po
         select(PostRow).where(*span).options(defer(PostRow.text))
         .order_by(PostRow.published_at, PostRow.id).offset((page.number - 1) * page.size).limit(page.size)
     ))
-    findings = session.scalars(select(FindingRow).where(FindingRow.post_id.in_([p.id for p in posts]))
+    findings: Iterable[FindingRow] = session.scalars(select(FindingRow).where(FindingRow.post_id.in_([p.id for p in posts]))
                                .order_by(FindingRow.post_id, FindingRow.start)) if posts else []
     return _with_findings(posts, findings), total
 
@@ -276,7 +279,9 @@ def account_view(session: Session, stored: StoredCounty, account: AccountRow, mo
     zone = ZoneInfo(stored.county.county.timezone)
     earlier = _posts(session, PostRow.account_id == account.id, *_span(stored, lookback))
     per_day = Counter(item.post.published_at.astimezone(zone).date() for item in earlier)
-    gaps = [run.shown for run in find_silent_runs(per_day, days, allowed)] if allowed is not None else []
+    # The same silences grading counts: none before the account was watched (its monitored_from).
+    watched = next((a.monitored_from for a in stored.county.accounts if str(a.key) == subject), None)
+    gaps = [run.shown for run in account_silences(per_day, days, allowed, watched)]
     calendar = [CalendarDay(d, per_day.get(d, 0), any(d in g for g in gaps)) for d in days.each_day()]
     posts = [item for item in earlier if item.post.published_at.astimezone(zone).date() in days]
     trend = year_grades_of(session, stored, month, subjects=[subject])

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from govwatch.domain.assessment import Ledger, deduction
 from govwatch.domain.calendar import Month
 from govwatch.domain.rectification import Status
+from govwatch.services.evaluate import refresh_stale
 from govwatch.services.rectification import item_overdue
 from govwatch.store.counties import StoredCounty
 from govwatch.store.history import year_grades
@@ -17,6 +18,7 @@ from govwatch.store.rectifications import find_items
 
 def build_ledger(session: Session, stored: StoredCounty, year: int, as_of: datetime) -> Ledger:
     """Deductions of every notified item of `year` (withdrawn ones excepted); lateness judged at `as_of`."""
+    refresh_stale(session, stored)  # the year's grades are read from rows of the current result version
     rules = stored.rules
     fails = {"disclosure": rules.disclosure.grades.fail, "news": rules.news.grades.fail,
              "new_media": rules.new_media.grades.fail}

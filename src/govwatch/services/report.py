@@ -16,19 +16,22 @@ from govwatch.reports import charts
 from govwatch.reports.annex_tables import annex_tables
 from govwatch.reports.annex_xlsx import write_annexes
 from govwatch.reports.notice_docx import OfficeParts, write_notice
-from govwatch.reports.notice_model import NoticeModel, build_notice_model, failing_post_ids
+from govwatch.reports.notice_model import EvaluationStamp, NoticeModel, build_notice_model
 from govwatch.reports.notice_text import Block, parse_blocks, render_text
 from govwatch.reports.pdf import convert_to_pdf, soffice
-from govwatch.services.evaluate import evaluate_stored
+from govwatch.services.evaluate import current_stored, read_stored
 from govwatch.services.rectification import open_items
 from govwatch.store.counties import StoredCounty, load_stored_county, notice_template
 from govwatch.store.db import Database
-from govwatch.store.findings import issues_of_posts
 from govwatch.store.history import year_grades
 
 
 class EmptyMonth(ValueError):
     """Nothing was collected for the month: a notice would report only zeros."""
+
+
+class NotEvaluated(LookupError):
+    """A download asked for a month that has no stored evaluation (a GET stores nothing)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class ReportFiles:
     charts: tuple[Path, ...]
     rectifications: int
     warnings: tuple[str, ...]
+    source: str = ""  # the stored evaluation the files show (EvaluationStamp.label)
 
 
 @dataclass(frozen=True)
@@ -51,18 +55,22 @@ class PreparedNotice:
 
 
 def notice_model(session: Session, stored: StoredCounty, month: Month, save: bool = True) -> NoticeModel:
-    """Evaluate (and, with `save`, store) the month, then build its notice from the grades and the quoted
-    posts' findings."""
-    evaluation = evaluate_stored(session, stored, month, save)
-    if evaluation.is_empty():
+    """The notice of the month's STORED grade result: the notice is never graded on its own. With `save`, a
+    month never evaluated, or whose posts or configuration changed since, is evaluated and stored first; without
+    it (a download, which stores nothing) the stored result is shown as it is, and none is an error."""
+    found = current_stored(session, stored, month) if save else read_stored(session, stored, month)
+    if found is None and not save:
+        raise NotEvaluated(f"{month} 尚未评定，请先运行 govwatch evaluate --month {month}。")
+    if found is None or found.result.is_empty():
         raise EmptyMonth(f"{month} 没有任何已采集的信息，无法生成通报：请先采集或导入该月信息（govwatch import posts FILE）。")
-    return build_notice_model(stored.county.county, evaluation, issues_of_posts(session, failing_post_ids(evaluation)))
+    stamp = EvaluationStamp(month, found.record, found.evaluated_at)
+    return build_notice_model(stored.county.county, found.result, stored.rules, stamp)
 
 
 def prepare(session: Session, stored: StoredCounty, month: Month, issued: date, template: Path | None,
             record: bool = True) -> PreparedNotice:
-    """Grade the month, render its text (a template error stops before anything is stored) and, with `record`,
-    store the grades and open the rectification items."""
+    """Read the month's stored result (evaluating and storing it first if it has none), render its text (a
+    template error stops before any item is opened) and, with `record`, open the rectification items."""
     model = notice_model(session, stored, month, save=record)
     stored_text = None if template else notice_template(session, stored.id)
     blocks = parse_blocks(render_text(model, issued, template, stored_text), str(template or "通报模板"))
@@ -77,7 +85,7 @@ def write_charts(prepared: PreparedNotice, directory: Path) -> list[Path]:
     model = prepared.model
     month = f"{model.month.year}年{model.month.month}月"
     written = charts.save_chart(charts.grade_distribution(model.grades, model.labels, f"{month}评定等次分布"), directory, "等次分布")
-    written += charts.save_chart(charts.items_per_unit(model.evaluation, f"{month}各单位信息发布条数"), directory, "各单位信息条数")
+    written += charts.save_chart(charts.items_per_unit(model.result, f"{month}各单位信息发布条数"), directory, "各单位信息条数")
     written += charts.save_chart(charts.year_trend(prepared.trend, f"{model.month.year}年各月不合格（差）数"), directory, "月度趋势")
     return written
 
@@ -95,7 +103,7 @@ def write_report(
     record: bool = True, number: int | None = None,
 ) -> ReportFiles:
     """Write 通报-YYYY-MM.docx (+ .pdf), 附件-YYYY-MM.xlsx and 图表-YYYY-MM/ into `out`; idempotent. Without
-    `record` nothing is stored (a download): the grades are computed, not saved, and no item is opened.
+    `record` nothing is stored (a download): the month's stored result is shown and no item is opened.
     Without `issued` the 成文日期 follows the county's date rule; `number` is the 发文字号's number."""
     on_stage("评定并整理通报内容")
     with db.transaction() as session:
@@ -107,11 +115,12 @@ def write_report(
     out.mkdir(parents=True, exist_ok=True)
     on_stage("生成通报正文和附件表")
     office = OfficeParts.of(stored.county.notice, model.county.issuer, day, number)
-    notice = write_notice(out / f"通报-{month}.docx", prepared.blocks, annex_tables(model.evaluation), day,
-                          stored.county.county.timezone, office)
+    notice = write_notice(out / f"通报-{month}.docx", prepared.blocks, annex_tables(model.result, model.rules.new_media),
+                          day, stored.county.county.timezone, office)
     stamp = datetime.combine(day, time(), zone)
     titles = {b.annex: b.plain for b in prepared.blocks if b.kind == "annex" and b.annex}
-    annexes = write_annexes(out / f"附件-{month}.xlsx", model.evaluation, model.county.issuer, stamp, zone, titles)
+    annexes = write_annexes(out / f"附件-{month}.xlsx", model.result, model.rules, model.county.issuer, stamp, zone,
+                            model.stamp.label, titles)
     on_stage("绘制图表")
     warnings = [] if charts.cjk_font() else ["未找到中文字体（如 Noto Sans CJK SC），图表中的中文可能无法显示。"]
     chart_files = write_charts(prepared, out / f"图表-{month}")
@@ -122,4 +131,5 @@ def write_report(
         pdf_file = convert_to_pdf(notice, binary)
     elif pdf:
         warnings.append("未安装 LibreOffice（soffice），未生成 PDF。")
-    return ReportFiles(notice, annexes, pdf_file, tuple(chart_files), len(model.subjects), tuple(warnings))
+    return ReportFiles(notice, annexes, pdf_file, tuple(chart_files), len(model.subjects), tuple(warnings),
+                       model.stamp.label)

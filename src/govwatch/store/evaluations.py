@@ -1,34 +1,87 @@
-"""Stored month evaluations: replaced whole for a month, so re-running never leaves a mix."""
+"""Stored month evaluations: the grade result's rows, replaced whole for a month, so re-running never leaves a mix."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from govwatch.domain.evaluation import ANNEXES
-from govwatch.domain.model import AccountKey, Platform
-from govwatch.store.tables import EvaluationRow
+from govwatch.domain.result import (
+    GRADE_RESULT,
+    SCHEMA_VERSION,
+    DisclosureResult,
+    MonthResult,
+    NewMediaResult,
+    NewsResult,
+)
+from govwatch.store.tables import CountyRow, EvaluationRow, PostRow
 
 
-def _subject(annex: str, row: dict[str, Any]) -> str:
-    if annex == "new_media":
-        return str(AccountKey(row["account"], Platform(row["platform"])))
-    return row["unit"]
+class StaleResult(LookupError):
+    """A month's stored rows are of an older result version: re-evaluate it before reading (services/evaluate.py)."""
 
 
-def replace_month(session: Session, county_id: int, contract: dict[str, Any]) -> int:
-    """Store the rows of an evaluation (its JSON contract), replacing the month's earlier ones."""
-    month = contract["month"]
-    session.execute(delete(EvaluationRow).where(EvaluationRow.county_id == county_id, EvaluationRow.month == month))
-    count = 0
-    for annex in ANNEXES:
-        for row in contract[annex]:
-            session.add(EvaluationRow(
-                county_id=county_id, month=month, annex=annex, subject=_subject(annex, row),
-                computed_grade=row["computed_grade"], grade=row["grade"], result=row,
-            ))
-            count += 1
+@dataclass(frozen=True)
+class StoredResult:
+    """A month's stored grade result, and which evaluation it is: its first row's id and when it was graded."""
+
+    result: MonthResult
+    record: int
+    evaluated_at: datetime
+
+
+def replace_month(session: Session, county_id: int, result: MonthResult) -> int:
+    """Store the rows of a month's result, replacing the month's earlier ones; returns how many."""
+    session.execute(delete(EvaluationRow).where(EvaluationRow.county_id == county_id,
+                                                EvaluationRow.month == result.month))
+    rows = result.rows()
+    for row in rows:
+        session.add(EvaluationRow(
+            county_id=county_id, month=result.month, annex=row.annex, subject=row.subject,
+            computed_grade=row.computed_grade, grade=row.grade, result=row.model_dump(mode="json"),
+            schema_version=SCHEMA_VERSION,
+        ))
     session.flush()
-    return count
+    return len(rows)
+
+
+def stale_months(session: Session, county_id: int) -> list[str]:
+    """Months with rows written by an older version of the result model (after an upgrade), oldest first."""
+    return list(session.scalars(
+        select(EvaluationRow.month).where(EvaluationRow.county_id == county_id,
+                                          EvaluationRow.schema_version != SCHEMA_VERSION)
+        .distinct().order_by(EvaluationRow.month)))
+
+
+def has_month(session: Session, county_id: int, month: str) -> bool:
+    return session.scalar(select(EvaluationRow.id).where(
+        EvaluationRow.county_id == county_id, EvaluationRow.month == month).limit(1)) is not None
+
+
+def read_row(row: EvaluationRow) -> DisclosureResult | NewsResult | NewMediaResult:
+    """One stored row as its annex's result model."""
+    if row.schema_version != SCHEMA_VERSION:
+        raise StaleResult(f"{row.month} 的评定结果为旧版本（{row.schema_version}），需重新评定")
+    return GRADE_RESULT.validate_python(row.result)
+
+
+def stored_month(session: Session, county_id: int, month: str, rules: str) -> StoredResult | None:
+    """The month's stored result in evaluation order (None: never evaluated); `rules` names the county's rules."""
+    rows = list(session.scalars(select(EvaluationRow).where(
+        EvaluationRow.county_id == county_id, EvaluationRow.month == month).order_by(EvaluationRow.id)))
+    if not rows:
+        return None
+    return StoredResult(MonthResult.of(month, rules, [read_row(r) for r in rows]), rows[0].id,
+                        max(r.evaluated_at for r in rows))
+
+
+def inputs_changed_after(session: Session, county_id: int, start: datetime, end: datetime, at: datetime) -> bool:
+    """Whether what a month is graded from changed after `at`: a post published in [start, end) was collected
+    (new or updated) or checked later, or the county's configuration was loaded again."""
+    posts = select(PostRow.id).where(
+        PostRow.county_id == county_id, PostRow.published_at >= start, PostRow.published_at < end,
+        (PostRow.collected_at > at) | (PostRow.checked_at > at)).limit(1)
+    config = select(CountyRow.id).where(CountyRow.id == county_id, CountyRow.updated_at > at)
+    return session.scalar(posts) is not None or session.scalar(config) is not None

@@ -6,14 +6,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from govwatch.domain.assessment import MonthGrade
+from govwatch.store.evaluations import read_row
 from govwatch.store.tables import EvaluationRow
 
 
 def year_grades(session: Session, county_id: int, year: int) -> list[MonthGrade]:
-    """Every stored final grade of `year`, by month, annex and evaluation order."""
+    """Every stored final grade of `year`, by month, annex and evaluation order (rows of the current result
+    version: services re-evaluate older ones first)."""
     rows = session.scalars(
         select(EvaluationRow)
         .where(EvaluationRow.county_id == county_id, EvaluationRow.month.like(f"{year:04d}-%"))
         .order_by(EvaluationRow.month, EvaluationRow.id)
     )
-    return [MonthGrade(r.month, r.annex, r.subject, r.result.get("unit", r.subject), r.grade) for r in rows]
+    return [MonthGrade(r.month, r.annex, r.subject, read_row(r).unit, r.grade) for r in rows]

@@ -122,12 +122,13 @@ def post_records(session: Session, county_id: int, start: datetime, end: datetim
         select(AccountRow.id, AccountRow.name, AccountRow.platform).where(AccountRow.county_id == county_id))}
     in_span = (PostRow.county_id == county_id, PostRow.published_at >= start, PostRow.published_at < end)
     issues: dict[int, list[TextIssue]] = defaultdict(list)
-    for post_id, type_, severity, certain, wrong, suggestion, status in connection.execute(
+    for post_id, type_, severity, certain, wrong, suggestion, status, finding_id in connection.execute(
         select(FindingRow.post_id, FindingRow.type, FindingRow.severity, FindingRow.certain, FindingRow.wrong,
-               FindingRow.suggestion, FindingRow.status)
+               FindingRow.suggestion, FindingRow.status, FindingRow.id)
         .join(PostRow, PostRow.id == FindingRow.post_id).where(*in_span).order_by(FindingRow.id)
     ):
-        issues[post_id].append(TextIssue(type_, Severity(severity), certain, wrong, suggestion, FindingStatus(status)))
+        issues[post_id].append(TextIssue(type_, Severity(severity), certain, wrong, suggestion, FindingStatus(status),
+                                         finding_id))
     rows = connection.execute(
         select(PostRow.id, PostRow.unit_id, PostRow.title, PostRow.published_at, PostRow.kind, PostRow.column_id,
                PostRow.account_id, PostRow.url)

@@ -170,6 +170,8 @@ class EvaluationRow(Base):
     computed_grade: Mapped[str] = mapped_column(String(10))
     grade: Mapped[str] = mapped_column(String(10))
     result: Mapped[dict] = mapped_column(JSON)
+    # The grade result model's version the row was written with (domain/result.py); 0: the shape before it.
+    schema_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     evaluated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 

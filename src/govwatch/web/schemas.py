@@ -3,38 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from pydantic import BaseModel
 
+from govwatch.domain.result import GradeResult, OverrideResult, ReasonResult
 from govwatch.services.dashboard import GradeRow, PostItem
 from govwatch.store.tables import FindingRow, PostRow, RectificationRow
 
 
-class EvidenceOut(BaseModel):
-    post_id: int | None
-    title: str
-    published_at: str
-    url: str | None
-    detail: str
-
-
-class ReasonOut(BaseModel):
-    rule: str
-    text: str
-    evidence: list[EvidenceOut]
-
-
-class OverrideOut(BaseModel):
-    grade: str
-    computed: str
-    reason: str
-    by: str
-    at: str
-
-
 class GradeOut(BaseModel):
-    """A stored grade; `result` holds the evaluation contract's figures (they differ by annex)."""
+    """A stored grade; `result` is the grade result's row of its annex (domain/result.py), discriminated by
+    `annex`, with its figures, reasons, problems and override."""
 
     annex: str
     subject: str
@@ -44,17 +23,16 @@ class GradeOut(BaseModel):
     grade: str
     computed_grade: str
     previous_grade: str | None
-    reasons: list[ReasonOut]
-    override: OverrideOut | None
-    result: dict[str, Any]
+    reasons: list[ReasonResult]
+    override: OverrideResult | None
+    result: GradeResult
 
     @classmethod
     def of(cls, row: GradeRow) -> GradeOut:
+        r = row.result
         return cls(annex=row.annex, subject=row.subject, unit_id=row.unit_id, unit=row.unit, unit_kind=row.kind,
-                   grade=row.grade, computed_grade=row.result.get("computed_grade", row.grade),
-                   previous_grade=row.previous, reasons=row.result.get("reasons", []),
-                   override=row.result.get("override"),
-                   result={k: v for k, v in row.result.items() if k not in ("reasons", "override")})
+                   grade=row.grade, computed_grade=r.computed_grade, previous_grade=row.previous,
+                   reasons=r.reasons, override=r.override, result=r)
 
 
 class MonthOut(BaseModel):
@@ -146,6 +124,16 @@ class QueueFindingOut(FindingOut):
     unit_id: int
 
 
+class ProblemLineOut(BaseModel):
+    """One problem a rectification item covers (the notice's line), with the post behind it when there is one."""
+
+    text: str
+    post_id: int | None = None
+    title: str | None = None
+    url: str | None = None
+    published_at: datetime | None = None
+
+
 class RectificationOut(BaseModel):
     id: int
     month: str
@@ -153,7 +141,7 @@ class RectificationOut(BaseModel):
     subject: str
     unit: str
     grade: str
-    problems: list[dict[str, Any]]
+    problems: list[ProblemLineOut]
     deadline: datetime
     status: str
     overdue: bool
@@ -166,7 +154,7 @@ class RectificationOut(BaseModel):
     @classmethod
     def of(cls, row: RectificationRow, overdue: bool) -> RectificationOut:
         return cls(id=row.id, month=row.month, annex=row.annex, subject=row.subject, unit=row.unit, grade=row.grade,
-                   problems=row.problems, deadline=row.deadline, status=row.status, overdue=overdue,
+                   problems=[ProblemLineOut.model_validate(p) for p in row.problems], deadline=row.deadline, status=row.status, overdue=overdue,
                    response=row.response, responded_by=row.responded_by, responded_at=row.responded_at,
                    closed_by=row.closed_by, closed_at=row.closed_at)
 

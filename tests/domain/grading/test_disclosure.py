@@ -4,6 +4,7 @@ from govwatch.domain.calendar import Month
 from govwatch.domain.county import County
 from govwatch.domain.grading.context import Judging
 from govwatch.domain.grading.disclosure import grade_disclosure
+from govwatch.domain.grading.reasons import FoundIssue, ReasonKind
 from govwatch.domain.model import FindingStatus, Severity, TextIssue
 from tests.conftest import post
 
@@ -46,7 +47,8 @@ def test_surplus_of_five_is_excellent_and_four_is_not(rules):
     result = grade([*five, post(date(2023, 6, 9), column=QUARTERLY)], rules)
     assert result.actual - result.required == 5
     assert result.computed == "优秀"
-    assert "≥5条" in result.reasons[-1].text
+    assert result.reasons[-1].kind is ReasonKind.DISCLOSURE_EXCELLENT
+    assert result.reasons[-1].figures == {"surplus": 5, "excellent_surplus": 5}
     four = grade([*five[:6], post(date(2023, 6, 9), column=QUARTERLY)], rules)
     assert four.computed == "合格"
 
@@ -70,7 +72,7 @@ def test_serious_finding_fails_even_with_a_surplus(rules):
     assert result.computed == "不合格"
     reason = result.reasons[-1]
     assert reason.rule == "disclosure.serious"
-    assert reason.evidence[0].detail == "“党的二十精神”应为“党的二十大精神”"
+    assert reason.evidence[0].issue == FoundIssue(Severity.SERIOUS, "党的二十精神", "党的二十大精神")
 
 
 def test_warnings_suspects_and_false_alarms_do_not_fail(rules):

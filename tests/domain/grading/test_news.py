@@ -1,8 +1,9 @@
 from datetime import date
 
-from govwatch.domain.calendar import Month
+from govwatch.domain.calendar import DayRange, Month
 from govwatch.domain.grading.context import Judging
 from govwatch.domain.grading.news import grade_news
+from govwatch.domain.grading.reasons import ReasonKind
 from govwatch.domain.model import ColumnKey, Severity, TextIssue
 from tests.conftest import post
 
@@ -47,4 +48,5 @@ def test_national_silence_rule_fails_a_stale_column(rules):
     posts = [post(date(2023, 6, 1), column=NEWS), post(date(2023, 6, 28), column=NEWS)]
     result = grade_news("县测试局", posts, JUDGING, national)
     assert result.computed == "不合格"
-    assert "06-02至06-27" in result.reasons[-1].text
+    assert result.reasons[-1].kind is ReasonKind.NEWS_SILENT
+    assert result.reasons[-1].days == (DayRange(date(2023, 6, 2), date(2023, 6, 27)),)

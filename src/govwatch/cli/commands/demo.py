@@ -10,6 +10,7 @@ from govwatch.cli.app import app
 from govwatch.cli.common import console, user_errors
 from govwatch.cli.tables import print_annexes
 from govwatch.domain.calendar import Month
+from govwatch.reports.evaluation_json import month_result
 from govwatch.reports.notice_text import TemplateProblem
 from govwatch.reports.pdf import PdfFailed
 from govwatch.services.demo import DemoGatherFailed, example_dir, run_demo
@@ -40,7 +41,7 @@ def demo(
         f"新媒体推文新增 {result.gathered.ingested} 条（本次共读取 {result.gathered.fetched} 条，库中共 {result.posts} 条），"
         f"校对发现问题 {result.findings} 处，人工调整 {result.overrides} 条。"
     )
-    print_annexes(console, result.evaluation)
+    print_annexes(console, month_result(result.evaluation), result.config.rules)
     if result.report is not None:
         written = [p for p in (result.report.notice, result.report.pdf, result.report.annexes) if p is not None]
         console.print("[green]已生成通报[/green]：" + "、".join(str(p) for p in written), soft_wrap=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 
 import typer
@@ -13,7 +12,7 @@ from govwatch.cli.queued import job_runner, print_submitted
 from govwatch.cli.tables import print_annexes
 from govwatch.domain.calendar import Month
 from govwatch.jobs.runner import uses_workers
-from govwatch.reports.evaluation_json import evaluation_json
+from govwatch.reports.evaluation_json import month_result
 from govwatch.services.evaluate import evaluate_stored
 from govwatch.store.counties import load_stored_county
 
@@ -40,10 +39,10 @@ def evaluate(
                     item = runner.submit("evaluate", county=stored.county.county.name, month=str(judged))
                 print_submitted([(item, f"{stored.county.county.name} {judged}")])
                 return
-            result = evaluate_stored(session, stored, judged)
+            result = month_result(evaluate_stored(session, stored, judged))
     if output is OutputFormat.json:
-        print(json.dumps(evaluation_json(result), ensure_ascii=False, indent=2))
+        print(result.model_dump_json(indent=2))
         return
     if result.is_empty():
         console.print(f"[yellow]{judged} 没有任何已采集的信息，请先采集或导入。[/yellow]")
-    print_annexes(console, result)
+    print_annexes(console, result, stored.rules)

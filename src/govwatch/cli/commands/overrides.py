@@ -10,9 +10,11 @@ from rich.table import Table
 
 from govwatch.cli.app import app
 from govwatch.cli.common import console, database, user_errors
+from govwatch.config.loader import validate_file
 from govwatch.domain.calendar import Month
 from govwatch.domain.grading.reasons import GradeOverride
-from govwatch.services.overrides import ANNEX_NAMES, load_overrides_file, record_override
+from govwatch.services.evaluate import reevaluate_if_stored
+from govwatch.services.overrides import ANNEX_NAMES, OverridesFile, load_overrides_file, record_override
 from govwatch.store.counties import load_stored_county
 from govwatch.store.overrides import override_history
 
@@ -30,21 +32,27 @@ def set_override(
     by: str = typer.Option(..., "--by", help="调整人"),
     county: str = typer.Option(None, "--county", help="县区名称"),
 ) -> None:
-    """记录一次人工调整；再次评定时生效，原计算等次和理由一并保留。"""
+    """记录一次人工调整（该月已评定的，随即重新评定），原计算等次和理由一并保留。"""
     with user_errors():
         override = GradeOverride(annex, subject, grade, reason, by, datetime.now(UTC))
+        judged = Month.parse(month)
         with database() as db, db.transaction() as session:
             stored = load_stored_county(session, county)
-            saved = record_override(session, stored, Month.parse(month), override)
-    console.print(f"已记录：{ANNEX_NAMES[saved.annex]} {saved.subject} 调整为“{saved.grade}”。")
+            saved = record_override(session, stored, judged, override)
+            regraded = reevaluate_if_stored(session, stored, judged)
+    console.print(f"已记录：{ANNEX_NAMES[saved.annex]} {saved.subject} 调整为“{saved.grade}”。"
+                  + (f"已重新评定 {judged}。" if regraded else ""))
 
 
 @override_app.command("load")
 def load(file: Path = typer.Argument(..., help="调整记录文件（YAML）"), county: str = typer.Option(None, "--county")) -> None:
-    """从文件载入人工调整记录（重复载入不会重复记录）。"""
+    """从文件载入人工调整记录（重复载入不会重复记录；该月已评定的，随即重新评定）。"""
     with user_errors(), database() as db, db.transaction() as session:
-        saved = load_overrides_file(session, load_stored_county(session, county), file)
-    console.print(f"已载入人工调整 {len(saved)} 条。")
+        stored = load_stored_county(session, county)
+        saved = load_overrides_file(session, stored, file)
+        month = Month.parse(validate_file(OverridesFile, file).month)
+        regraded = reevaluate_if_stored(session, stored, month)
+    console.print(f"已载入人工调整 {len(saved)} 条。" + (f"已重新评定 {month}。" if regraded else ""))
 
 
 @override_app.command("list")

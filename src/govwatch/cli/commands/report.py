@@ -37,6 +37,7 @@ def report(
                                      on_stage=lambda text: status.update(text + "…"), number=number)
         except (TemplateProblem, PdfFailed) as exc:
             raise ValueError(str(exc)) from None
+    console.print(f"通报和附件依据已存储的评定：{files.source}", soft_wrap=True)
     for path in (files.notice, files.pdf, files.annexes):
         if path is not None:
             console.print(f"[green]已生成[/green] {path}", soft_wrap=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from govwatch.domain.county import Assignment
 from govwatch.domain.grading.context import Judging
 from govwatch.domain.grading.findings import counted_issues, issues_reason
-from govwatch.domain.grading.reasons import Evidence, Graded, GradeOverride, Reason
+from govwatch.domain.grading.reasons import ColumnFigure, Evidence, Graded, GradeOverride, Reason, ReasonKind
 from govwatch.domain.model import PostRecord
 from govwatch.domain.rules import DisclosureRules
 
@@ -31,6 +31,7 @@ class DisclosureGrade(Graded):
     actual: int
     computed: str
     reasons: tuple[Reason, ...]
+    published_in_month: int = 0  # distinct items inside the month itself (windows may be longer)
     override: GradeOverride | None = None
 
 
@@ -57,33 +58,32 @@ def grade_disclosure(
     labels = rules.grades
     reasons = [
         Reason(
-            "disclosure.count",
-            f"保障栏目{len(columns)}个，应更新{required}条，实际更新{actual}条，差额{surplus:+d}条",
-            tuple(Evidence(p.id, p.title, p.published_at, p.url, c.assignment.column.name)
-                  for c in columns for p in c.posts),
+            ReasonKind.DISCLOSURE_COUNT,
+            {"column_count": len(columns), "required": required, "actual": actual, "surplus": surplus},
+            evidence=tuple(Evidence(p.id, p.title, p.published_at, p.url, column=c.assignment.column.name)
+                           for c in columns for p in c.posts),
         )
     ]
     in_month = [p for c in columns for p in judging.within(c.posts)]
     failing = counted_issues(in_month, judging.include_suspects, rules.fail_severities)
-    short = [c for c in columns if c.actual < c.required]
+    short = tuple(ColumnFigure(c.assignment.column.name, c.required, c.actual) for c in columns if c.actual < c.required)
     if failing:
-        reasons.append(issues_reason("disclosure.serious", "发布信息存在严重表述错误，评为" + labels.fail, failing))
+        reasons.append(issues_reason(ReasonKind.DISCLOSURE_SERIOUS, failing, labels.fail))
         computed = labels.fail
     elif short and rules.fail_on_shortfall:
-        names = "、".join(f"{c.assignment.column.name}（应{c.required}条，实{c.actual}条）" for c in short)
-        reasons.append(Reason("disclosure.shortfall", f"栏目未按周期更新：{names}，评为{labels.fail}"))
+        reasons.append(Reason(ReasonKind.DISCLOSURE_SHORTFALL, grade=labels.fail, columns=short))
         computed = labels.fail
     elif labels.excellent and rules.excellent_surplus is not None and surplus >= rules.excellent_surplus:
-        reasons.append(Reason(
-            "disclosure.excellent",
-            f"实际更新条数比应更新条数多{surplus}条（≥{rules.excellent_surplus}条），评为{labels.excellent}",
-        ))
+        reasons.append(Reason(ReasonKind.DISCLOSURE_EXCELLENT,
+                              {"surplus": surplus, "excellent_surplus": rules.excellent_surplus},
+                              grade=labels.excellent))
         computed = labels.excellent
     else:
-        if short:
-            names = "、".join(c.assignment.column.name for c in short)
-            reasons.append(Reason("disclosure.shortfall", f"未达更新要求的栏目：{names}（本规则下不影响等次）"))
-        bar = f"，未达{labels.excellent}标准（需多{rules.excellent_surplus}条）" if labels.excellent and rules.excellent_surplus is not None else ""
-        reasons.append(Reason("disclosure.pass", f"差额{surplus:+d}条{bar}，无严重表述错误，评为{labels.pass_}"))
+        if short:  # noted, without a grade: it does not decide one under these rules
+            reasons.append(Reason(ReasonKind.DISCLOSURE_SHORTFALL, columns=short))
+        bar = labels.excellent and rules.excellent_surplus is not None
+        figures = {"surplus": surplus} | ({"excellent_surplus": rules.excellent_surplus or 0} if bar else {})
+        reasons.append(Reason(ReasonKind.DISCLOSURE_PASS, figures, grade=labels.pass_,
+                              note=labels.excellent if bar else None))
         computed = labels.pass_
-    return DisclosureGrade(unit, columns, required, actual, computed, tuple(reasons))
+    return DisclosureGrade(unit, columns, required, actual, computed, tuple(reasons), len({p.id for p in in_month}))

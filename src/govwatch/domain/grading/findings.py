@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from govwatch.domain.grading.reasons import Evidence, Reason
+from govwatch.domain.grading.reasons import Evidence, EvidenceRole, FoundIssue, Reason, ReasonKind
 from govwatch.domain.model import PostRecord, Severity, TextIssue
-
-SEVERITY_LABELS = {Severity.SERIOUS: "严重", Severity.ERROR: "一般", Severity.WARNING: "提示"}
 
 
 def counted_issues(
@@ -24,24 +22,17 @@ def counted_issues(
 
 
 def issue_evidence(pairs: Iterable[tuple[PostRecord, TextIssue]]) -> tuple[Evidence, ...]:
-    """Evidence lines such as “党的二十精神”应为“党的二十大精神”."""
+    """One evidence item per counted finding: the post and the wrong and right forms."""
     return tuple(
-        Evidence(
-            post.id,
-            post.title,
-            post.published_at,
-            post.url,
-            f"“{issue.wrong}”应为“{issue.suggestion}”" if issue.suggestion else f"“{issue.wrong}”",
-        )
+        Evidence(post.id, post.title, post.published_at, post.url, EvidenceRole.FINDING,
+                 issue=FoundIssue(issue.severity, issue.wrong, issue.suggestion, issue.finding_id))
         for post, issue in pairs
     )
 
 
-def issues_reason(rule: str, lead: str, pairs: list[tuple[PostRecord, TextIssue]]) -> Reason:
-    """A reason that lists the findings, with their severities counted."""
-    by_severity: dict[str, int] = {}
+def issues_reason(kind: ReasonKind, pairs: list[tuple[PostRecord, TextIssue]], grade: str | None = None) -> Reason:
+    """A reason that lists the findings, with their severities counted (in order of first appearance)."""
+    by_severity: dict[Severity, int] = {}
     for _, issue in pairs:
-        label = SEVERITY_LABELS[issue.severity]
-        by_severity[label] = by_severity.get(label, 0) + 1
-    counts = "，".join(f"{label}{n}处" for label, n in by_severity.items())
-    return Reason(rule, f"{lead}（{counts}）", issue_evidence(pairs))
+        by_severity[issue.severity] = by_severity.get(issue.severity, 0) + 1
+    return Reason(kind, grade=grade, severities=by_severity, evidence=issue_evidence(pairs))

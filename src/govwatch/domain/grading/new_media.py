@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from govwatch.domain.calendar import DayRange
 from govwatch.domain.gaps import SilentRun, find_silent_runs
 from govwatch.domain.grading.context import Judging
 from govwatch.domain.grading.findings import counted_issues, issues_reason
-from govwatch.domain.grading.reasons import Evidence, Graded, GradeOverride, Reason
+from govwatch.domain.grading.reasons import (
+    Evidence,
+    EvidenceRole,
+    Graded,
+    GradeOverride,
+    Problem,
+    ProblemKind,
+    Reason,
+    ReasonKind,
+)
 from govwatch.domain.model import AccountKey, PostKind, PostRecord
 from govwatch.domain.rules import NewMediaRules
 
@@ -21,7 +31,7 @@ class NewMediaGrade(Graded):
     original: int
     recommended: int
     other_reposts: int
-    problems: tuple[str, ...]
+    problems: tuple[Problem, ...]
     computed: str
     reasons: tuple[Reason, ...]
     override: GradeOverride | None = None
@@ -42,15 +52,17 @@ def _bounding_posts(run: SilentRun, posts: Sequence[PostRecord], judging: Judgin
     chosen = ([max(before, key=lambda p: p.published_at)] if before else []) + (
         [min(after, key=lambda p: p.published_at)] if after else []
     )
-    return tuple(Evidence(p.id, p.title, p.published_at, p.url, "静默期前后的发布") for p in chosen)
+    return tuple(Evidence(p.id, p.title, p.published_at, p.url, EvidenceRole.SILENCE_BOUND) for p in chosen)
 
 
-def _silences(
-    days: list[date], judging: Judging, allowed: int | None, observed_from: date | None
+def account_silences(
+    post_days: Iterable[date], month: DayRange, allowed: int | None, monitored_from: date | None
 ) -> list[SilentRun]:
+    """The silent runs of an account that grading counts: longer than `allowed` days, none before the
+    account was watched (`monitored_from`). The dashboard's calendar marks these same runs."""
     if allowed is None:
         return []
-    return find_silent_runs(days, judging.days, allowed, observed_from)
+    return find_silent_runs(post_days, month, allowed, monitored_from)
 
 
 def grade_account(
@@ -62,66 +74,68 @@ def grade_account(
     observed_from: date | None = None,
 ) -> NewMediaGrade:
     """Grade one account: any problem → fail; no problem and many originals → excellent."""
-    labels, words = rules.grades, rules.wording
+    labels = rules.grades
     everything = [p for p in posts if p.account == account]
     mine = judging.within(everything)
     by_kind = {kind: [p for p in mine if p.kind is kind] for kind in PostKind}
     original, recommended = len(by_kind[PostKind.ORIGINAL]), len(by_kind[PostKind.RECOMMENDED])
     other = len(by_kind[PostKind.OTHER_REPOST])
     reasons = [Reason(
-        "new_media.count",
-        f"原创{original}条（要求{rules.required_original}条），推荐转载{recommended}条（要求{rules.required_recommended}条），"
-        f"其它转载{other}条，合计{len(mine)}条",
-        tuple(Evidence(p.id, p.title, p.published_at, p.url, p.kind.value) for p in mine),
+        ReasonKind.NEW_MEDIA_COUNT,
+        {"original": original, "required_original": rules.required_original, "recommended": recommended,
+         "required_recommended": rules.required_recommended, "other_reposts": other, "total": len(mine)},
+        evidence=tuple(Evidence(p.id, p.title, p.published_at, p.url, post_kind=p.kind) for p in mine),
     )]
-    problems: list[str] = []
+    problems: list[Problem] = []
 
-    silent = _silences([judging.day_of(p) for p in everything], judging, rules.max_silent_days, observed_from)
+    silent = account_silences([judging.day_of(p) for p in everything], judging.days, rules.max_silent_days,
+                              observed_from)
     for run in silent:
-        problems.append(words.silent.format(range=run.shown.label()))
-        reasons.append(Reason(
-            "new_media.silent",
-            f"{run.shown.label()}共{run.shown.days}天无任何更新（允许{rules.max_silent_days}天）",
-            _bounding_posts(run, everything, judging),
-        ))
+        evidence = _bounding_posts(run, everything, judging)
+        problems.append(Problem(ProblemKind.SILENT, run.shown, evidence))
+        reasons.append(Reason(ReasonKind.NEW_MEDIA_SILENT, {"length": run.shown.days,
+                                                             "allowed_days": rules.max_silent_days or 0},
+                              days=(run.shown,), evidence=evidence))
     original_posts = [p for p in everything if p.kind is PostKind.ORIGINAL]
     originals = [judging.day_of(p) for p in original_posts]
-    for run in _silences(originals, judging, rules.max_original_silent_days, observed_from):
+    for run in account_silences(originals, judging.days, rules.max_original_silent_days, observed_from):
         # A run with no post at all is already reported; it implies no original either.
         if any(run.run.overlaps(s.run) for s in silent):
             continue
-        problems.append(words.silent_original.format(range=run.shown.label()))
-        reasons.append(Reason(
-            "new_media.silent_original",
-            f"{run.shown.label()}共{run.shown.days}天无原创信息（允许{rules.max_original_silent_days}天）",
-            _bounding_posts(run, original_posts, judging),
-        ))
+        evidence = _bounding_posts(run, original_posts, judging)
+        problems.append(Problem(ProblemKind.SILENT_ORIGINAL, run.shown, evidence))
+        reasons.append(Reason(ReasonKind.NEW_MEDIA_SILENT_ORIGINAL,
+                              {"length": run.shown.days, "allowed_days": rules.max_original_silent_days or 0},
+                              days=(run.shown,), evidence=evidence))
     if original < rules.required_original:
-        problems.append(words.too_few_original)
-        reasons.append(Reason("new_media.too_few_original", f"原创{original}条，少于要求的{rules.required_original}条"))
+        problems.append(Problem(ProblemKind.TOO_FEW_ORIGINAL))
+        reasons.append(Reason(ReasonKind.NEW_MEDIA_TOO_FEW_ORIGINAL,
+                              {"original": original, "required_original": rules.required_original}))
     exempt = account.platform in rules.recommended_exempt_platforms
     if recommended < rules.min_recommended and not exempt:
-        problems.append(words.too_few_recommended)
-        reasons.append(Reason(
-            "new_media.too_few_recommended", f"推荐转载{recommended}条，少于{rules.min_recommended}条"
-        ))
+        problems.append(Problem(ProblemKind.TOO_FEW_RECOMMENDED))
+        reasons.append(Reason(ReasonKind.NEW_MEDIA_TOO_FEW_RECOMMENDED,
+                              {"recommended": recommended, "min_recommended": rules.min_recommended}))
     failing = counted_issues(mine, judging.include_suspects, rules.fail_severities)
     if failing:
-        problems.append(words.serious_text)
-        reasons.append(issues_reason("new_media.serious", "发布信息存在严重表述错误", failing))
+        serious = issues_reason(ReasonKind.NEW_MEDIA_SERIOUS, failing)
+        problems.append(Problem(ProblemKind.SERIOUS_TEXT, evidence=serious.evidence))
+        reasons.append(serious)
 
     if problems:
         computed = labels.fail
-        reasons.append(Reason("new_media.fail", f"存在突出问题{len(problems)}项，评为{labels.fail}"))
+        reasons.append(Reason(ReasonKind.NEW_MEDIA_FAIL, {"problems": len(problems)}, grade=labels.fail))
     elif labels.excellent and rules.excellent_min_original is not None and original >= rules.excellent_min_original:
         computed = labels.excellent
-        reasons.append(Reason(
-            "new_media.excellent", f"无突出问题，原创{original}条（≥{rules.excellent_min_original}条），评为{labels.excellent}"
-        ))
+        reasons.append(Reason(ReasonKind.NEW_MEDIA_EXCELLENT,
+                              {"original": original, "excellent_min_original": rules.excellent_min_original},
+                              grade=labels.excellent))
     else:
         computed = labels.pass_
-        note = f"，原创未达{rules.excellent_min_original}条" if labels.excellent and rules.excellent_min_original else ""
-        reasons.append(Reason("new_media.pass", f"无突出问题{note}，评为{labels.pass_}"))
+        bar = bool(labels.excellent and rules.excellent_min_original)
+        reasons.append(Reason(ReasonKind.NEW_MEDIA_PASS,
+                              {"excellent_min_original": rules.excellent_min_original or 0} if bar else {},
+                              grade=labels.pass_))
     if exempt and recommended < rules.min_recommended:
-        reasons.append(Reason("new_media.exempt", f"{account.platform}为视频平台，不考核推荐转载数量"))
+        reasons.append(Reason(ReasonKind.NEW_MEDIA_EXEMPT, note=account.platform.value))
     return NewMediaGrade(account, unit, original, recommended, other, tuple(problems), computed, tuple(reasons))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from govwatch.domain.gaps import find_silent_runs
 from govwatch.domain.grading.context import Judging
 from govwatch.domain.grading.findings import counted_issues, issue_evidence, issues_reason
-from govwatch.domain.grading.reasons import Evidence, Graded, GradeOverride, Reason
+from govwatch.domain.grading.reasons import Evidence, Graded, GradeOverride, Reason, ReasonKind
 from govwatch.domain.model import PostRecord
 from govwatch.domain.rules import NewsRules
 
@@ -28,9 +28,9 @@ def grade_news(unit: str, posts: Sequence[PostRecord], judging: Judging, rules: 
     mine = judging.within(p for p in posts if p.unit == unit and p.column and p.column.channel == rules.channel)
     count = len(mine)
     reasons = [Reason(
-        "news.count",
-        f"本月发布{count}条",
-        tuple(Evidence(p.id, p.title, p.published_at, p.url, p.column.name if p.column else "") for p in mine),
+        ReasonKind.NEWS_COUNT, {"posts": count},
+        evidence=tuple(Evidence(p.id, p.title, p.published_at, p.url, column=p.column.name if p.column else "")
+                       for p in mine),
     )]
     failing = counted_issues(mine, judging.include_suspects, rules.fail_severities)
     any_issue = counted_issues(mine, judging.include_suspects)
@@ -39,29 +39,26 @@ def grade_news(unit: str, posts: Sequence[PostRecord], judging: Judging, rules: 
         days = [judging.day_of(p) for p in posts if p.unit == unit and p.column and p.column.channel == rules.channel]
         runs = find_silent_runs(days, judging.days, rules.max_silent_days)
     if count < rules.min_posts:
-        reasons.append(Reason("news.too_few", f"本月发布少于{rules.min_posts}条，评为{labels.fail}"))
+        reasons.append(Reason(ReasonKind.NEWS_TOO_FEW, {"posts": count, "min_posts": rules.min_posts},
+                              grade=labels.fail))
         computed = labels.fail
     elif failing:
-        reasons.append(issues_reason("news.serious", f"发布信息存在严重表述错误，评为{labels.fail}", failing))
+        reasons.append(issues_reason(ReasonKind.NEWS_SERIOUS, failing, labels.fail))
         computed = labels.fail
     elif runs:
-        spans = "、".join(r.shown.label() for r in runs)
-        reasons.append(Reason("news.silent", f"{spans}超过{rules.max_silent_days}天未更新，评为{labels.fail}"))
+        reasons.append(Reason(ReasonKind.NEWS_SILENT, {"allowed_days": rules.max_silent_days or 0},
+                              grade=labels.fail, days=tuple(r.shown for r in runs)))
         computed = labels.fail
     elif labels.excellent and rules.excellent_min_posts is not None and count >= rules.excellent_min_posts:
+        figures = {"posts": count, "excellent_min_posts": rules.excellent_min_posts}
         if rules.excellent_requires_no_findings and any_issue:
-            reasons.append(Reason(
-                "news.minor_blocks_excellent",
-                f"发布{count}条（≥{rules.excellent_min_posts}条），但存在错敏词，评为{labels.pass_}",
-                issue_evidence(any_issue),
-            ))
+            reasons.append(Reason(ReasonKind.NEWS_MINOR_BLOCKS_EXCELLENT, figures, grade=labels.pass_,
+                                  evidence=issue_evidence(any_issue)))
             computed = labels.pass_
         else:
-            reasons.append(Reason(
-                "news.excellent", f"发布{count}条（≥{rules.excellent_min_posts}条）且无错敏词，评为{labels.excellent}"
-            ))
+            reasons.append(Reason(ReasonKind.NEWS_EXCELLENT, figures, grade=labels.excellent))
             computed = labels.excellent
     else:
-        reasons.append(Reason("news.pass", f"按要求发布，评为{labels.pass_}"))
+        reasons.append(Reason(ReasonKind.NEWS_PASS, grade=labels.pass_))
         computed = labels.pass_
     return NewsGrade(unit, tuple(mine), computed, tuple(reasons))

@@ -11,7 +11,7 @@ from starlette.background import BackgroundTask
 
 from govwatch.domain.model import UnitKind
 from govwatch.services.dashboard import evaluated_months, month_view, post_counts
-from govwatch.services.report import EmptyMonth, write_report
+from govwatch.services.report import EmptyMonth, NotEvaluated, write_report
 from govwatch.web.charts import bars, year_failures
 from govwatch.web.deps import Ctx, default_month, not_editor, parse_month
 from govwatch.web.rendering import annex_labels, page
@@ -54,10 +54,10 @@ def download(request: Request, ctx: Ctx, month: str, name: str,
     chosen = parse_month(month)
     folder = tempfile.TemporaryDirectory()
     try:
-        # A GET stores nothing: the grades are computed, not saved, and no rectification item is opened.
+        # A GET stores nothing: it shows the month's stored result and opens no rectification item.
         files = write_report(request.app.state.db, chosen, Path(folder.name),
                              ctx.stored.county.county.name, pdf=False, record=False)
-    except EmptyMonth as exc:
+    except (EmptyMonth, NotEvaluated) as exc:
         folder.cleanup()
         raise HTTPException(404, str(exc)) from None
     except BaseException:
