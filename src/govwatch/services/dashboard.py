@@ -8,22 +8,22 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session
 
 from govwatch.domain.assessment import MonthGrade
 from govwatch.domain.calendar import DayRange, Month, month_range
 from govwatch.domain.evaluation import ANNEXES
 from govwatch.domain.gaps import find_silent_runs
-from govwatch.domain.model import AccountKey, FindingStatus, Platform
+from govwatch.domain.model import AccountKey, Finding, Platform
 from govwatch.store.counties import StoredCounty
-from govwatch.store.tables import AccountRow, EvaluationRow, FindingRow, PostRow
+from govwatch.store.posts import ListedPost, PostFilter, count_posts, listed_posts, posts_per_unit
+from govwatch.store.tables import AccountRow, EvaluationRow
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,8 @@ class MonthView:
 
 @dataclass(frozen=True)
 class PostItem:
-    post: PostRow
-    findings: list[FindingRow] = field(default_factory=list)
+    post: ListedPost
+    findings: list[Finding] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -213,42 +213,9 @@ def _span(stored: StoredCounty, days: DayRange) -> tuple[datetime, datetime]:
     return days.moments(ZoneInfo(stored.county.county.timezone))
 
 
-def _posts(session: Session, where, start: datetime, end: datetime) -> list[PostItem]:
-    """Posts matching `where` in [start, end) with their findings: two queries, the second a join, not an IN list."""
-    span = (where, PostRow.published_at >= start, PostRow.published_at < end)
-    posts = list(session.scalars(
-        select(PostRow).where(*span)
-        .options(defer(PostRow.text))  # the bodies are not shown, and they are most of a row
-        .order_by(PostRow.published_at, PostRow.id)
-    ))
-    return _with_findings(posts, session.scalars(
-        select(FindingRow).join(PostRow, PostRow.id == FindingRow.post_id).where(*span)
-        .order_by(FindingRow.post_id, FindingRow.start)
-    ))
-
-
-def _with_findings(posts: list[PostRow], findings: Iterable[FindingRow]) -> list[PostItem]:
-    found: dict[int, list[FindingRow]] = {}
-    for f in findings:
-        found.setdefault(f.post_id, []).append(f)
-    return [PostItem(p, found.get(p.id, [])) for p in posts]
-
-
-def _post_page(session: Session, where, start: datetime, end: datetime, page: PostPage) -> tuple[list[PostItem], int]:
-    """One page of the posts matching `where` in [start, end), with their findings, and how many match;
-    with `problems_only`, the posts with a finding not judged a false alarm."""
-    span = [where, PostRow.published_at >= start, PostRow.published_at < end]
-    if page.problems_only:
-        span.append(select(FindingRow.id).where(
-            FindingRow.post_id == PostRow.id, FindingRow.status != FindingStatus.FALSE_ALARM.value).exists())
-    total = session.scalar(select(func.count()).select_from(PostRow).where(*span)) or 0
-    posts = list(session.scalars(
-        select(PostRow).where(*span).options(defer(PostRow.text))
-        .order_by(PostRow.published_at, PostRow.id).offset((page.number - 1) * page.size).limit(page.size)
-    ))
-    findings = session.scalars(select(FindingRow).where(FindingRow.post_id.in_([p.id for p in posts]))
-                               .order_by(FindingRow.post_id, FindingRow.start)) if posts else []
-    return _with_findings(posts, findings), total
+def _posts(session: Session, chosen: PostFilter, page: PostPage | None = None) -> list[PostItem]:
+    offset, limit = ((page.number - 1) * page.size, page.size) if page else (0, None)
+    return [PostItem(post, findings) for post, findings in listed_posts(session, chosen, offset, limit)]
 
 
 def unit_view(session: Session, stored: StoredCounty, unit_id: int, month: Month,
@@ -262,7 +229,8 @@ def unit_view(session: Session, stored: StoredCounty, unit_id: int, month: Month
     start, end = _span(stored, month_range(month))
     accounts = list(session.scalars(select(AccountRow).where(AccountRow.unit_id == unit_id).order_by(AccountRow.id)))
     trend = year_grades_of(session, stored, month, subjects=subjects)
-    posts, total = _post_page(session, PostRow.unit_id == unit_id, start, end, page)
+    chosen = PostFilter(stored.id, start, end, unit_id=unit_id, problems_only=page.problems_only)
+    posts, total = _posts(session, chosen, page), count_posts(session, chosen)
     return SubjectView(month, grades, posts, trend, accounts, posts_total=total, page=page)
 
 
@@ -274,7 +242,7 @@ def account_view(session: Session, stored: StoredCounty, account: AccountRow, mo
     allowed = stored.rules.new_media.max_silent_days
     lookback = DayRange(days.start - timedelta(days=allowed or 0), days.end)
     zone = ZoneInfo(stored.county.county.timezone)
-    earlier = _posts(session, PostRow.account_id == account.id, *_span(stored, lookback))
+    earlier = _posts(session, PostFilter(stored.id, *_span(stored, lookback), account_id=account.id))
     per_day = Counter(item.post.published_at.astimezone(zone).date() for item in earlier)
     gaps = [run.shown for run in find_silent_runs(per_day, days, allowed)] if allowed is not None else []
     calendar = [CalendarDay(d, per_day.get(d, 0), any(d in g for g in gaps)) for d in days.each_day()]
@@ -286,9 +254,4 @@ def account_view(session: Session, stored: StoredCounty, account: AccountRow, mo
 def post_counts(session: Session, stored: StoredCounty, month: Month) -> dict[int, int]:
     """Posts per unit id in the month (the overview's chart of how much each unit published)."""
     start, end = _span(stored, month_range(month))
-    rows = session.execute(
-        select(PostRow.unit_id, func.count()).where(
-            PostRow.county_id == stored.id, PostRow.published_at >= start, PostRow.published_at < end)
-        .group_by(PostRow.unit_id)
-    )
-    return dict(rows.all())
+    return posts_per_unit(session, stored.id, start, end)

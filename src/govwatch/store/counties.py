@@ -110,6 +110,15 @@ def county_lexicon(session: Session, county_id: int) -> CountyLexicon:
     )
 
 
+def own_names(session: Session, county_id: int) -> frozenset[str]:
+    """The county's unit names and aliases and its account names (县卫健局, 眉县发布): its own proper nouns."""
+    names: set[str] = set()
+    for name, aliases in session.execute(select(UnitRow.name, UnitRow.aliases).where(UnitRow.county_id == county_id)):
+        names.update([name, *(aliases or [])])
+    names.update(session.scalars(select(AccountRow.name).where(AccountRow.county_id == county_id)))
+    return frozenset(names)
+
+
 def load_stored_county(session: Session, name: str | None = None) -> StoredCounty:
     """The county called `name`, or the only one stored."""
     # By name in SQL: a province's database holds hundreds of counties, each with its config JSON.

@@ -7,8 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from govwatch.domain.model import Finding
+from govwatch.domain.rectification import RectificationItem
 from govwatch.services.dashboard import GradeRow, PostItem
-from govwatch.store.tables import FindingRow, PostRow, RectificationRow
 
 
 class EvidenceOut(BaseModel):
@@ -85,10 +86,13 @@ class FindingOut(BaseModel):
     explanation: str
 
     @classmethod
-    def of(cls, row: FindingRow) -> FindingOut:
-        return cls(id=row.id, post_id=row.post_id, type=row.type, severity=row.severity, certain=row.certain,
-                   status=row.status, wrong=row.wrong, suggestion=row.suggestion, line=row.line, offset=row.offset,
-                   explanation=row.explanation)
+    def of(cls, finding: Finding) -> FindingOut:
+        if finding.id is None or finding.post_id is None:
+            raise ValueError("只有已入库的问题才有编号")
+        return cls(id=finding.id, post_id=finding.post_id, type=finding.type, severity=finding.severity,
+                   certain=finding.certain, status=finding.status, wrong=finding.wrong,
+                   suggestion=finding.suggestion, line=finding.line, offset=finding.offset,
+                   explanation=finding.explanation)
 
 
 class PostOut(BaseModel):
@@ -103,7 +107,7 @@ class PostOut(BaseModel):
 
     @classmethod
     def of(cls, item: PostItem) -> PostOut:
-        p: PostRow = item.post
+        p = item.post
         return cls(id=p.id, title=p.title, url=p.url, published_at=p.published_at, kind=p.kind,
                    column_id=p.column_id, account_id=p.account_id, findings=[FindingOut.of(f) for f in item.findings])
 
@@ -164,7 +168,9 @@ class RectificationOut(BaseModel):
     closed_at: datetime | None
 
     @classmethod
-    def of(cls, row: RectificationRow, overdue: bool) -> RectificationOut:
+    def of(cls, row: RectificationItem, overdue: bool) -> RectificationOut:
+        if row.id is None:
+            raise ValueError("只有已入库的整改事项才有编号")
         return cls(id=row.id, month=row.month, annex=row.annex, subject=row.subject, unit=row.unit, grade=row.grade,
                    problems=row.problems, deadline=row.deadline, status=row.status, overdue=overdue,
                    response=row.response, responded_by=row.responded_by, responded_at=row.responded_at,

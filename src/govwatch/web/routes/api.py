@@ -119,8 +119,8 @@ def findings(ctx: Ctx, status: FindingStatus | None = None,
     """The review queue (an editor: its own unit's findings)."""
     items = review.finding_queue(ctx.session, ctx.stored, [status] if status else list(FindingStatus),
                                  ctx.viewer.unit_id, limit)
-    return [QueueFindingOut(**FindingOut.of(i.finding).model_dump(), post_title=i.post.title, post_url=i.post.url,
-                            unit_id=i.post.unit_id) for i in items]
+    return [QueueFindingOut(**FindingOut.of(i.finding).model_dump(), post_title=i.post_title, post_url=i.post_url,
+                            unit_id=i.unit_id) for i in items]
 
 
 @router.get("/rectifications", response_model=list[RectificationOut])
