@@ -20,10 +20,10 @@ from govwatch.domain.assessment import MonthGrade
 from govwatch.domain.calendar import DayRange, Month, month_range
 from govwatch.domain.evaluation import ANNEXES
 from govwatch.domain.gaps import find_silent_runs
-from govwatch.domain.model import AccountKey, Finding, Platform
-from govwatch.store.counties import StoredCounty
+from govwatch.domain.model import Finding
+from govwatch.store.counties import StoredAccount, StoredCounty, accounts_of_unit
 from govwatch.store.posts import ListedPost, PostFilter, count_posts, listed_posts, posts_per_unit
-from govwatch.store.tables import AccountRow, EvaluationRow
+from govwatch.store.tables import EvaluationRow
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class SubjectView:
     grades: list[GradeRow]
     posts: list[PostItem]
     trend: list[MonthGrade]
-    accounts: list[AccountRow] = field(default_factory=list)
+    accounts: list[StoredAccount] = field(default_factory=list)
     calendar: list[CalendarDay] = field(default_factory=list)
     gaps: list[DayRange] = field(default_factory=list)
     posts_total: int = 0  # posts the page's filter matches in the month, all pages together
@@ -227,16 +227,16 @@ def unit_view(session: Session, stored: StoredCounty, unit_id: int, month: Month
     subjects = _subjects(stored, {unit_id})
     grades = _grade_rows(session, stored, month, subjects)
     start, end = _span(stored, month_range(month))
-    accounts = list(session.scalars(select(AccountRow).where(AccountRow.unit_id == unit_id).order_by(AccountRow.id)))
+    accounts = accounts_of_unit(session, unit_id)
     trend = year_grades_of(session, stored, month, subjects=subjects)
     chosen = PostFilter(stored.id, start, end, unit_id=unit_id, problems_only=page.problems_only)
     posts, total = _posts(session, chosen, page), count_posts(session, chosen)
     return SubjectView(month, grades, posts, trend, accounts, posts_total=total, page=page)
 
 
-def account_view(session: Session, stored: StoredCounty, account: AccountRow, month: Month) -> SubjectView:
+def account_view(session: Session, stored: StoredCounty, account: StoredAccount, month: Month) -> SubjectView:
     """An account's grade, posts, and a calendar of the month marking the silent runs the rules forbid."""
-    subject = str(AccountKey(account.name, Platform(account.platform)))  # as the grades name it
+    subject = str(account.key)  # as the grades name it
     grades = _grade_rows(session, stored, month, [subject])
     days = month_range(month)
     allowed = stored.rules.new_media.max_silent_days

@@ -48,8 +48,8 @@ def _insert(stored: StoredCounty, item: ResolvedPost) -> PostInsert:
     post = item.post
     return PostInsert(
         unit_id=stored.unit_ids[item.unit],
-        column_id=stored.column_ids[str(item.column)] if item.column else None,
-        account_id=stored.account_ids[str(item.account)] if item.account else None,
+        column_id=stored.column_ids[item.column] if item.column else None,
+        account_id=stored.account_ids[item.account] if item.account else None,
         natural_key=item.natural_key,
         title=post.title.strip(),
         url=post.url,

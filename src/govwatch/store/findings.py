@@ -65,6 +65,7 @@ def _add(session: Session, post_id: int, findings: Iterable[Finding], known: set
             explanation=f.explanation,
         ))
     session.add_all(rows)
+    session.flush()
     return rows
 
 

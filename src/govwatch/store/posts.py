@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from govwatch.domain.model import (
     AccountKey,
@@ -178,9 +178,10 @@ class PostFilter:
             span.append(PostRow.unit_id == self.unit_id)
         if self.account_id is not None:
             span.append(PostRow.account_id == self.account_id)
-        if self.problems_only:
-            span.append(select(FindingRow.id).where(
-                FindingRow.post_id == PostRow.id, FindingRow.status != FindingStatus.FALSE_ALARM.value).exists())
+        if self.problems_only:  # an alias: the listing's findings query selects from FindingRow itself
+            other = aliased(FindingRow)
+            span.append(select(other.id).where(
+                other.post_id == PostRow.id, other.status != FindingStatus.FALSE_ALARM.value).exists())
         return span
 
 

@@ -13,7 +13,7 @@ from govwatch.domain.model import FindingStatus
 from govwatch.services import review
 from govwatch.services.dashboard import PostPage, account_view, evaluated_months, month_view, unit_view
 from govwatch.services.rectification import item_overdue
-from govwatch.store.tables import AccountRow
+from govwatch.store.counties import StoredAccount
 from govwatch.web.deps import SESSION_COOKIE, Context, Ctx, RowId, ensure_unit, parse_month
 from govwatch.web.routes.rectify import visible_items
 from govwatch.web.routes.units import (
@@ -55,7 +55,7 @@ def _scope(ctx: Context) -> set[int] | None:
     return {ctx.viewer.unit_id} if ctx.viewer.unit_id else None
 
 
-def _account(row: AccountRow) -> AccountOut:
+def _account(row: StoredAccount) -> AccountOut:
     return AccountOut(id=row.id, name=row.name, platform=row.platform, unit_id=row.unit_id)
 
 
