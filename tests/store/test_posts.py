@@ -8,11 +8,11 @@ from govwatch.store.posts import (
     PostFilter,
     count_posts,
     county_totals,
-    listed_posts,
     newest_of_account,
     post_id_of,
     post_records,
     posts_per_unit,
+    read_posts,
     reclassify_account_posts,
 )
 from tests.store.conftest import COLUMN, SHARED, first_account
@@ -48,11 +48,15 @@ def test_listings_filter_count_and_page(county_db):
         add_findings(session, first, [Finding("typo", Severity.WARNING, False, "甲", "乙", rule="r", start=1)])
         everything = PostFilter(stored.id, *JUNE)
         assert count_posts(session, everything) == 3
-        assert [p.title for p, _ in listed_posts(session, everything, offset=1, limit=1)] == ["推文"]
+        assert [p.title for p in read_posts(session, everything, offset=1, limit=1)] == ["推文"]
         problems = PostFilter(stored.id, *JUNE, problems_only=True)
-        [(post, findings)] = listed_posts(session, problems)
-        assert post.id == first and post.unit_id == unit_id and post.column_id == stored.column_ids[COLUMN]
-        assert [f.wrong for f in findings] == ["甲"]
+        [post] = read_posts(session, problems)
+        assert post.id == first and post.unit == "县自然资源局" and post.column == COLUMN
+        assert [f.wrong for f in post.issues] == ["甲"]
+        add_findings(session, first, [Finding("typo", Severity.ERROR, True, "丙", "丁", rule="r", start=0)])
+        [paged] = read_posts(session, problems, limit=10, by_position=True)
+        assert [f.wrong for f in paged.issues] == ["丙", "甲"]  # in text order
+        assert [f.wrong for f in read_posts(session, problems)[0].issues] == ["甲", "丙"]  # in the order stored
         assert count_posts(session, PostFilter(stored.id, *JUNE, unit_id=unit_id)) == 1
         assert posts_per_unit(session, stored.id, *JUNE)[unit_id] == 1
 

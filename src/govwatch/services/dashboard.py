@@ -20,9 +20,9 @@ from govwatch.domain.assessment import MonthGrade
 from govwatch.domain.calendar import DayRange, Month, month_range
 from govwatch.domain.evaluation import ANNEXES
 from govwatch.domain.gaps import find_silent_runs
-from govwatch.domain.model import Finding
+from govwatch.domain.model import PostRecord
 from govwatch.store.counties import StoredAccount, StoredCounty, accounts_of_unit
-from govwatch.store.posts import ListedPost, PostFilter, count_posts, listed_posts, posts_per_unit
+from govwatch.store.posts import PostFilter, count_posts, posts_per_unit, read_posts
 from govwatch.store.tables import EvaluationRow
 
 
@@ -58,12 +58,6 @@ class MonthView:
 
 
 @dataclass(frozen=True)
-class PostItem:
-    post: ListedPost
-    findings: list[Finding] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
 class PostPage:
     """Which of a month's posts a page shows: `size` at a time (a busy unit publishes thousands a month),
     optionally only those with findings."""
@@ -90,7 +84,7 @@ class SubjectView:
 
     month: Month
     grades: list[GradeRow]
-    posts: list[PostItem]
+    posts: list[PostRecord]  # with their findings (`issues`)
     trend: list[MonthGrade]
     accounts: list[StoredAccount] = field(default_factory=list)
     calendar: list[CalendarDay] = field(default_factory=list)
@@ -213,9 +207,9 @@ def _span(stored: StoredCounty, days: DayRange) -> tuple[datetime, datetime]:
     return days.moments(ZoneInfo(stored.county.county.timezone))
 
 
-def _posts(session: Session, chosen: PostFilter, page: PostPage | None = None) -> list[PostItem]:
+def _posts(session: Session, chosen: PostFilter, page: PostPage | None = None) -> list[PostRecord]:
     offset, limit = ((page.number - 1) * page.size, page.size) if page else (0, None)
-    return [PostItem(post, findings) for post, findings in listed_posts(session, chosen, offset, limit)]
+    return read_posts(session, chosen, offset, limit, by_position=True)
 
 
 def unit_view(session: Session, stored: StoredCounty, unit_id: int, month: Month,
@@ -243,10 +237,10 @@ def account_view(session: Session, stored: StoredCounty, account: StoredAccount,
     lookback = DayRange(days.start - timedelta(days=allowed or 0), days.end)
     zone = ZoneInfo(stored.county.county.timezone)
     earlier = _posts(session, PostFilter(stored.id, *_span(stored, lookback), account_id=account.id))
-    per_day = Counter(item.post.published_at.astimezone(zone).date() for item in earlier)
+    per_day = Counter(post.published_at.astimezone(zone).date() for post in earlier)
     gaps = [run.shown for run in find_silent_runs(per_day, days, allowed)] if allowed is not None else []
     calendar = [CalendarDay(d, per_day.get(d, 0), any(d in g for g in gaps)) for d in days.each_day()]
-    posts = [item for item in earlier if item.post.published_at.astimezone(zone).date() in days]
+    posts = [post for post in earlier if post.published_at.astimezone(zone).date() in days]
     trend = year_grades_of(session, stored, month, subjects=[subject])
     return SubjectView(month, grades, posts, trend, calendar=calendar, gaps=gaps)
 

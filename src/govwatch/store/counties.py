@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pydantic import ValidationError
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, delete, select
 from sqlalchemy.orm import Session
 
 from govwatch.config.loader import CountyConfig
@@ -70,12 +70,12 @@ def save_config(session: Session, config: CountyConfig) -> int:
     columns = {c.path: c for c in session.scalars(select(ColumnRow).where(ColumnRow.county_id == row.id))}
     urls = {str(a.column): a.url for a in county.assignment_rows}
     for key in county.columns():
-        stored = columns.get(str(key)) or ColumnRow(county_id=row.id, path=str(key))
-        stored.channel, stored.name = key.channel, key.name
-        stored.owner_unit_id = units[key.owner].id if key.owner else None
-        stored.url = urls.get(str(key))
-        session.add(stored)
-        columns[str(key)] = stored
+        column = columns.get(str(key)) or ColumnRow(county_id=row.id, path=str(key))  # the path: its stored name
+        column.channel, column.name = key.channel, key.name
+        column.owner_unit_id = units[key.owner].id if key.owner else None
+        column.url = urls.get(str(key))
+        session.add(column)
+        columns[str(key)] = column
     session.flush()
 
     session.execute(delete(AssignmentRow).where(AssignmentRow.county_id == row.id))
@@ -89,11 +89,11 @@ def save_config(session: Session, config: CountyConfig) -> int:
 
     accounts = {(a.name, a.platform): a for a in session.scalars(select(AccountRow).where(AccountRow.county_id == row.id))}
     for account in county.accounts:
-        stored = accounts.get((account.name, account.platform.value)) or AccountRow(
+        account_row = accounts.get((account.name, account.platform.value)) or AccountRow(
             county_id=row.id, name=account.name, platform=account.platform.value
         )
-        stored.unit_id, stored.external_id = units[account.unit].id, account.external_id
-        session.add(stored)
+        account_row.unit_id, account_row.external_id = units[account.unit].id, account.external_id
+        session.add(account_row)
     session.flush()
     return row.id
 
@@ -192,14 +192,21 @@ def load_stored_county(session: Session, name: str | None = None) -> StoredCount
             f"数据库中县区“{row.name}”的配置未通过校验（{field_name(tuple(first['loc']))}：{first['msg']}），"
             "请修正县区目录后重新运行 govwatch load-config DIR"
         ) from None
-    units = {u.id: u.name for u in session.scalars(select(UnitRow).where(UnitRow.county_id == row.id))}
-    column_ids = {
-        ColumnKey(c.channel, units[c.owner_unit_id] if c.owner_unit_id else None, c.name): c.id
-        for c in session.scalars(select(ColumnRow).where(ColumnRow.county_id == row.id))
-    }
-    account_ids = {
-        AccountKey(a.name, Platform(a.platform)): a.id
-        for a in session.scalars(select(AccountRow).where(AccountRow.county_id == row.id))
-    }
-    unit_ids = {name: id_ for id_, name in units.items()}
-    return StoredCounty(row.id, county, rules, unit_ids, column_ids, account_ids)
+    units, columns, accounts = structure_keys(session.connection(), row.id)
+    return StoredCounty(row.id, county, rules, {name: id_ for id_, name in units.items()},
+                        {key: id_ for id_, key in columns.items()}, {key: id_ for id_, key in accounts.items()})
+
+
+def structure_keys(connection: Connection, county_id: int) -> tuple[dict[int, str], dict[int, ColumnKey],
+                                                                     dict[int, AccountKey]]:
+    """The county's stored units (id → name), columns (id → ColumnKey) and accounts (id → AccountKey),
+    read as plain columns: every stored identity becomes its typed key here, once."""
+    units: dict[int, str] = {id_: name for id_, name in connection.execute(
+        select(UnitRow.id, UnitRow.name).where(UnitRow.county_id == county_id))}
+    columns = {id_: ColumnKey(channel, units[owner] if owner else None, name)
+               for id_, channel, owner, name in connection.execute(
+                   select(ColumnRow.id, ColumnRow.channel, ColumnRow.owner_unit_id, ColumnRow.name)
+                   .where(ColumnRow.county_id == county_id))}
+    accounts = {id_: AccountKey(name, Platform(platform)) for id_, name, platform in connection.execute(
+        select(AccountRow.id, AccountRow.name, AccountRow.platform).where(AccountRow.county_id == county_id))}
+    return units, columns, accounts

@@ -7,9 +7,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from govwatch.domain.model import Finding
+from govwatch.domain.model import Finding, PostRecord
 from govwatch.domain.rectification import RectificationItem
-from govwatch.services.dashboard import GradeRow, PostItem
+from govwatch.services.dashboard import GradeRow
+from govwatch.store.counties import StoredCounty
 
 
 class EvidenceOut(BaseModel):
@@ -106,10 +107,11 @@ class PostOut(BaseModel):
     findings: list[FindingOut]
 
     @classmethod
-    def of(cls, item: PostItem) -> PostOut:
-        p = item.post
-        return cls(id=p.id, title=p.title, url=p.url, published_at=p.published_at, kind=p.kind,
-                   column_id=p.column_id, account_id=p.account_id, findings=[FindingOut.of(f) for f in item.findings])
+    def of(cls, post: PostRecord, stored: StoredCounty) -> PostOut:
+        return cls(id=post.id, title=post.title, url=post.url, published_at=post.published_at, kind=post.kind,
+                   column_id=stored.column_ids[post.column] if post.column else None,
+                   account_id=stored.account_ids[post.account] if post.account else None,
+                   findings=[FindingOut.of(f) for f in post.issues])
 
 
 class AccountOut(BaseModel):

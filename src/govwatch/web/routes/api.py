@@ -97,7 +97,7 @@ def unit(ctx: Ctx, unit_id: RowId, month: str | None = _MONTH_QUERY, page_number
     return UnitDetailOut(
         unit=UnitOut(id=unit_id, name=name, kind=ctx.stored.county.unit(name).kind.value), month=str(view.month),
         grades=[GradeOut.of(g) for g in view.grades], accounts=[_account(a) for a in view.accounts],
-        posts=[PostOut.of(p) for p in view.posts], posts_total=view.posts_total, page=page_number, pages=view.pages,
+        posts=[PostOut.of(p, ctx.stored) for p in view.posts], posts_total=view.posts_total, page=page_number, pages=view.pages,
     )
 
 
@@ -109,7 +109,7 @@ def account(ctx: Ctx, account_id: RowId, month: str | None = _MONTH_QUERY) -> Ac
     return AccountDetailOut(
         account=_account(row), month=str(view.month), grades=[GradeOut.of(g) for g in view.grades],
         calendar=[CalendarDayOut(day=d.day, posts=d.posts, in_gap=d.in_gap) for d in view.calendar],
-        posts=[PostOut.of(p) for p in view.posts],
+        posts=[PostOut.of(p, ctx.stored) for p in view.posts],
     )
 
 

@@ -52,12 +52,9 @@ def unit_page(request: Request, ctx: Ctx, unit_id: RowId, month: str | None = No
     unit_known(ctx, unit_id)
     chosen = chosen_month(ctx, month)
     name = next(n for n, uid in ctx.stored.unit_ids.items() if uid == unit_id)
-    # which figure a post counts toward: its column (附件1, 2) or its account (附件3)
-    columns = {cid: key.name for key, cid in ctx.stored.column_ids.items()}
-    accounts = {aid: key for key, aid in ctx.stored.account_ids.items()}
     return page(request, ctx, "unit.html", unit=ctx.stored.county.unit(name), unit_id=unit_id,
                 view=unit_view(ctx.session, ctx.stored, unit_id, chosen, PostPage(page_number, page_size, problems)),
-                columns=columns, accounts=accounts)
+                account_ids=ctx.stored.account_ids)
 
 
 @router.get("/accounts/{account_id}", response_class=HTMLResponse)
