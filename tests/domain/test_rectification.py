@@ -6,15 +6,15 @@ import pytest
 
 from govwatch.domain import rectification as moves
 from govwatch.domain.publishing import Signature, check_signature, next_stage
-from govwatch.domain.rectification import ItemDraft, RectificationItem, Status
+from govwatch.domain.rectification import RectificationItem, Status
 
 DEADLINE = datetime(2023, 7, 20, 10, tzinfo=UTC)
 BEFORE, AFTER = datetime(2023, 7, 18, tzinfo=UTC), datetime(2023, 7, 21, tzinfo=UTC)
-DRAFT = ItemDraft("news", "县交通局", "县交通局", "不合格", [{"text": "错字"}], DEADLINE)
+DRAFT = RectificationItem(None, "2023-06", "news", "县交通局", "县交通局", "不合格", [{"text": "错字"}], DEADLINE)
 
 
 def _open() -> RectificationItem:
-    return moves.notified(None, "2023-06", DRAFT)
+    return moves.notified(None, DRAFT)
 
 
 def test_an_item_is_answered_then_closed():
@@ -43,11 +43,11 @@ def test_late_answers_are_overdue_and_withdrawn_items_never():
 
 
 def test_notified_again_reopens_a_withdrawn_item_and_keeps_answers():
-    changed = ItemDraft("news", "县交通局", "县交通局", "差", [{"text": "新问题"}], DEADLINE)
-    reopened = moves.notified(moves.no_longer_notified(_open()), "2023-06", changed)
+    changed = RectificationItem(None, "2023-06", "news", "县交通局", "县交通局", "差", [{"text": "新问题"}], DEADLINE)
+    reopened = moves.notified(moves.no_longer_notified(_open()), changed)
     assert (reopened.status, reopened.grade, reopened.problems) == (Status.OPEN, "差", [{"text": "新问题"}])
     answered = moves.respond(_open(), "已改", "县交通局", BEFORE)
-    assert moves.notified(answered, "2023-06", changed).status is Status.RESPONDED
+    assert moves.notified(answered, changed).status is Status.RESPONDED
     assert moves.no_longer_notified(answered) == answered  # the record of what was done stays
 
 

@@ -7,15 +7,15 @@ import pytest
 
 from govwatch.domain import rectification as moves
 from govwatch.domain.calendar import Month
-from govwatch.domain.rectification import ItemDraft, Status
+from govwatch.domain.rectification import RectificationItem, Status
 from govwatch.store.rectifications import find_items, get_item, save_item, sync_month
 
 JUNE = Month(2023, 6)
 DEADLINE = datetime(2023, 7, 20, 10, tzinfo=UTC)
 
 
-def _draft(subject: str, grade: str = "不合格") -> ItemDraft:
-    return ItemDraft("news", subject, subject, grade, [{"text": f"{subject}的问题"}], DEADLINE)
+def _draft(subject: str, grade: str = "不合格") -> RectificationItem:
+    return RectificationItem(None, str(JUNE), "news", subject, subject, grade, [{"text": f"{subject}的问题"}], DEADLINE)
 
 
 def test_sync_opens_refreshes_withdraws_and_reopens(county_db):

@@ -51,18 +51,6 @@ def is_overdue(deadline: datetime, responded_at: datetime | None, status: Status
 
 
 @dataclass(frozen=True)
-class ItemDraft:
-    """What a notice says about a subject: the item to open or refresh."""
-
-    annex: str
-    subject: str
-    unit: str
-    grade: str
-    problems: list[dict[str, Any]]
-    deadline: datetime
-
-
-@dataclass(frozen=True)
 class RectificationItem:
     """A subject named in a month's notice, what it must correct, and the unit's and the centre's answers."""
 
@@ -90,12 +78,12 @@ class RectificationItem:
         return STATUS_LABELS[self.status]
 
 
-def notified(item: RectificationItem | None, month: str, draft: ItemDraft) -> RectificationItem:
-    """The item once a notice (again) names its subject: a new one opens; a withdrawn one opens again;
-    an answered or closed one keeps its answer and status; all take the notice's grade, problems, deadline."""
+def notified(item: RectificationItem | None, draft: RectificationItem) -> RectificationItem:
+    """The item once a notice (again) names its subject (`draft`: the fresh item the notice opens): a new
+    one opens; a withdrawn one opens again; an answered or closed one keeps its answer and status; all take
+    the notice's grade, problems and deadline."""
     if item is None:
-        return RectificationItem(None, month, draft.annex, draft.subject, draft.unit, draft.grade, draft.problems,
-                                 draft.deadline)
+        return draft
     status = Status.OPEN if item.status is Status.WITHDRAWN else item.status
     return replace(item, unit=draft.unit, grade=draft.grade, problems=draft.problems, deadline=draft.deadline,
                    status=status)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from govwatch.domain import rectification as moves
 from govwatch.domain.calendar import Month
-from govwatch.domain.rectification import ItemDraft, RectificationItem, Status
+from govwatch.domain.rectification import RectificationItem, Status
 from govwatch.reports.notice_model import NoticeModel
 from govwatch.store.counties import StoredCounty
 from govwatch.store.rectifications import find_items, get_item, save_item, sync_month
@@ -21,7 +21,8 @@ from govwatch.store.rectifications import find_items, get_item, save_item, sync_
 def open_items(session: Session, stored: StoredCounty, model: NoticeModel) -> list[RectificationItem]:
     """One item per notified subject with the rules' deadline; re-running keeps answers and statuses."""
     drafts = [
-        ItemDraft(s.annex, s.subject, s.unit, s.grade, [p.as_json() for p in s.problems], model.deadline)
+        RectificationItem(None, str(model.month), s.annex, s.subject, s.unit, s.grade,
+                          [p.as_json() for p in s.problems], model.deadline)
         for s in model.subjects
     ]
     return sync_month(session, stored.id, model.month, drafts)

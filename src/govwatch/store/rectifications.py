@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import Month
 from govwatch.domain.rectification import (
-    ItemDraft,
     RectificationItem,
     Status,
     no_longer_notified,
@@ -43,8 +42,10 @@ def save_item(session: Session, county_id: int, item: RectificationItem) -> Rect
     return item_of(row)
 
 
-def sync_month(session: Session, county_id: int, month: Month, drafts: Sequence[ItemDraft]) -> list[RectificationItem]:
-    """Open an item per draft (idempotent), refresh the others named again, withdraw open ones no longer named."""
+def sync_month(session: Session, county_id: int, month: Month,
+               drafts: Sequence[RectificationItem]) -> list[RectificationItem]:
+    """Open an item per draft (a fresh item of `month` the notice names; idempotent), refresh those named
+    again, withdraw open ones no longer named."""
     existing = {
         (r.annex, r.subject): r
         for r in session.scalars(select(RectificationRow).where(
@@ -56,7 +57,7 @@ def sync_month(session: Session, county_id: int, month: Month, drafts: Sequence[
         if row is None:
             row = RectificationRow(county_id=county_id)
             session.add(row)
-        _write(row, notified(item_of(row) if row.id else None, str(month), draft))
+        _write(row, notified(item_of(row) if row.id else None, draft))
         rows.append(row)
     for stale in existing.values():
         _write(stale, no_longer_notified(item_of(stale)))
