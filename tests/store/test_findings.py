@@ -30,7 +30,7 @@ def _first(session, stored) -> int:
 def test_a_finding_is_stored_once_per_rule_and_position(county_db):
     with county_db.db.transaction() as session:
         post_id = _first(session, county_db)
-        assert add_findings(session, post_id, [_found("a", 1), _found("a", 1), _found("b", 1)]) == 2
+        assert add_findings(session, {post_id: [_found("a", 1), _found("a", 1), _found("b", 1)]}) == 2
         session.flush()
         stored = issues_of_posts(session, [post_id, post_id])[post_id]
     assert [(f.rule, f.start, f.post_id, f.status) for f in stored] == [("a", 1, post_id, FindingStatus.OPEN),
@@ -40,7 +40,7 @@ def test_a_finding_is_stored_once_per_rule_and_position(county_db):
 def test_reconciling_keeps_verdicts_and_drops_open_findings_no_longer_met(county_db):
     with county_db.db.transaction() as session:
         post_id = _first(session, county_db)
-        add_findings(session, post_id, [_found("open", 1), _found("judged", 5), _found("kept", 9)])
+        add_findings(session, {post_id: [_found("open", 1), _found("judged", 5), _found("kept", 9)]})
         session.flush()
         by_rule = {f.rule: f for f in issues_of_posts(session, [post_id])[post_id]}
         save_verdict(session, replace(by_rule["judged"], status=FindingStatus.FALSE_ALARM))
@@ -56,7 +56,7 @@ def test_reconciling_keeps_verdicts_and_drops_open_findings_no_longer_met(county
 def test_the_queue_and_verdicts(county_db):
     with county_db.db.transaction() as session:
         post_id = _first(session, county_db)
-        add_findings(session, post_id, [_found("a", 1)])
+        add_findings(session, {post_id: [_found("a", 1)]})
         session.flush()
         [queued] = queued_findings(session, county_db.county_id, [FindingStatus.OPEN])
         assert queued.post_title == "自然资源局机构设置" and queued.finding.post_id == post_id

@@ -28,7 +28,7 @@ def test_post_records_carry_typed_keys_and_stored_findings(county_db, meixian_co
     with county_db.db.transaction() as session:
         first = post_id_of(session, county_db.county_id, "url:http://x.gov.cn/a/1.html")
         assert first is not None
-        add_findings(session, first, [Finding("typo", Severity.ERROR, True, "二十精神", "二十大精神", rule="r1", start=3)])
+        add_findings(session, {first: [Finding("typo", Severity.ERROR, True, "二十精神", "二十大精神", rule="r1", start=3)]})
         posts = _june(session, county_db)
     assert [p.title for p in posts] == ["自然资源局机构设置", "推文", "部门动态一则"]  # by publication
     article, tweet, shared = posts
@@ -45,7 +45,7 @@ def test_listings_filter_count_and_page(county_db):
         stored = county_db.county(session)
         unit_id = stored.unit_ids["县自然资源局"]
         first = post_id_of(session, stored.id, "url:http://x.gov.cn/a/1.html")
-        add_findings(session, first, [Finding("typo", Severity.WARNING, False, "甲", "乙", rule="r", start=1)])
+        add_findings(session, {first: [Finding("typo", Severity.WARNING, False, "甲", "乙", rule="r", start=1)]})
         everything = PostFilter(stored.id, *JUNE)
         assert count_posts(session, everything) == 3
         assert [p.title for p in read_posts(session, everything, offset=1, limit=1)] == ["推文"]
@@ -53,7 +53,7 @@ def test_listings_filter_count_and_page(county_db):
         [post] = read_posts(session, problems)
         assert post.id == first and post.unit == "县自然资源局" and post.column == COLUMN
         assert [f.wrong for f in post.issues] == ["甲"]
-        add_findings(session, first, [Finding("typo", Severity.ERROR, True, "丙", "丁", rule="r", start=0)])
+        add_findings(session, {first: [Finding("typo", Severity.ERROR, True, "丙", "丁", rule="r", start=0)]})
         [paged] = read_posts(session, problems, limit=10, by_position=True)
         assert [f.wrong for f in paged.issues] == ["丙", "甲"]  # in text order
         assert [f.wrong for f in read_posts(session, problems)[0].issues] == ["甲", "丙"]  # in the order stored

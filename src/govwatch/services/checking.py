@@ -38,9 +38,7 @@ def county_proofreader(session: Session, county_id: int) -> Proofreader:
 def check_posts(session: Session, rows: Sequence[PostRow], proofreader: Proofreader) -> int:
     """Check each post's title and text, store the findings, mark the post checked; returns the count."""
     now = utcnow()
-    found = 0
+    found = {row.id: proofreader.check(post_text(row.title, row.text)) for row in rows}
     for row in rows:
-        found += add_findings(session, row.id, proofreader.check(post_text(row.title, row.text)))
         row.checked_at = now
-    session.flush()
-    return found
+    return add_findings(session, found)

@@ -22,6 +22,4 @@ def recheck_posts(session: Session, rows: Sequence[PostRow], proofreader: Proofr
     found = {row.id: proofreader.check(post_text(row.title, row.text)) for row in rows}
     for row in rows:
         row.checked_at = now
-    added, removed = reconcile_findings(session, found)
-    session.flush()
-    return added, removed
+    return reconcile_findings(session, found)

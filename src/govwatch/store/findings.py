@@ -48,9 +48,12 @@ def issues_of_posts(session: Session, post_ids: Iterable[int]) -> dict[int, tupl
     return {post_id: tuple(items) for post_id, items in found.items()}
 
 
-def add_findings(session: Session, post_id: int, findings: Iterable[Finding]) -> int:
-    """Store the checker's findings of a post, one per (rule, position): the unique key of stored findings."""
-    return len(_add(session, post_id, findings, set()))
+def add_findings(session: Session, found: Mapping[int, Iterable[Finding]]) -> int:
+    """Store the checker's findings of each post (`found`: post id → findings), one per (rule, position):
+    the unique key of stored findings. One flush for them all; returns how many were stored."""
+    added = sum(len(_add(session, post_id, findings, set())) for post_id, findings in found.items())
+    session.flush()
+    return added
 
 
 def _add(session: Session, post_id: int, findings: Iterable[Finding], known: set[tuple[str, int]]) -> list[FindingRow]:
@@ -65,7 +68,6 @@ def _add(session: Session, post_id: int, findings: Iterable[Finding], known: set
             explanation=f.explanation,
         ))
     session.add_all(rows)
-    session.flush()
     return rows
 
 
@@ -86,6 +88,7 @@ def reconcile_findings(session: Session, found: Mapping[int, Sequence[Finding]])
             if key not in met and row.status == FindingStatus.OPEN.value:
                 session.delete(row)
                 removed += 1
+    session.flush()
     return added, removed
 
 
