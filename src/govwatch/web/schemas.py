@@ -173,10 +173,7 @@ class RectificationOut(BaseModel):
     def of(cls, row: RectificationItem, overdue: bool) -> RectificationOut:
         if row.id is None:
             raise ValueError("只有已入库的整改事项才有编号")
-        return cls(id=row.id, month=row.month, annex=row.annex, subject=row.subject, unit=row.unit, grade=row.grade,
-                   problems=row.problems, deadline=row.deadline, status=row.status, overdue=overdue,
-                   response=row.response, responded_by=row.responded_by, responded_at=row.responded_at,
-                   closed_by=row.closed_by, closed_at=row.closed_at)
+        return cls(overdue=overdue, **{name: getattr(row, name) for name in cls.model_fields if name != "overdue"})
 
 
 class MeOut(BaseModel):
