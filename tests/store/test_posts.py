@@ -10,8 +10,10 @@ from govwatch.store.posts import (
     county_totals,
     newest_of_account,
     post_id_of,
+    post_ids,
     post_records,
     posts_per_unit,
+    posts_to_check,
     read_posts,
     reclassify_account_posts,
 )
@@ -74,3 +76,16 @@ def test_account_helpers_and_totals(county_db, meixian_config):
         assert [p.kind for p in _june(session, county_db) if p.account] == [PostKind.RECOMMENDED]
         assert reclassify_account_posts(session, stored.id, *JUNE, lambda title, url, kind: kind) == 0
         assert post_id_of(session, stored.id, "url:http://nowhere") is None
+
+
+def test_check_batches_read_unchecked_posts_by_id_range(county_db):
+    with county_db.db.transaction() as session:
+        ids = post_ids(session, county_db.county_id, unchecked_only=True)
+        assert len(ids) == 4 and ids == sorted(ids)  # stored without a proofreader: all unchecked
+        rows = posts_to_check(session, county_db.county_id, ids[1], ids[2], unchecked_only=True)
+        assert [r.id for r in rows] == ids[1:3]
+        rows[0].checked_at = datetime(2023, 7, 1, tzinfo=UTC)
+        session.flush()
+        assert post_ids(session, county_db.county_id, unchecked_only=True) == [ids[0], *ids[2:]]
+        assert post_ids(session, county_db.county_id, unchecked_only=False) == ids
+        assert [r.id for r in posts_to_check(session, county_db.county_id, ids[0], ids[-1], False)] == ids

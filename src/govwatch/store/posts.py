@@ -158,6 +158,23 @@ def post_records(session: Session, county_id: int, start: datetime, end: datetim
     return read_posts(session, PostFilter(county_id, start, end))
 
 
+def post_ids(session: Session, county_id: int, unchecked_only: bool) -> list[int]:
+    """The ids of the county's posts (only those not checked yet), in order."""
+    query = select(PostRow.id).where(PostRow.county_id == county_id).order_by(PostRow.id)
+    return list(session.scalars(query.where(PostRow.checked_at.is_(None)) if unchecked_only else query))
+
+
+def posts_to_check(session: Session, county_id: int, first_id: int, last_id: int,
+                   unchecked_only: bool) -> list[PostRow]:
+    """The county's posts with ids in [first_id, last_id] (only those not checked yet), to check and
+    mark checked in the caller's transaction; on PostgreSQL locked, skipping those a live batch holds."""
+    query = select(PostRow).where(PostRow.county_id == county_id, PostRow.id.between(first_id, last_id))
+    query = query.where(PostRow.checked_at.is_(None)) if unchecked_only else query
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update(skip_locked=True)  # a retried batch never waits on a live one
+    return list(session.scalars(query.order_by(PostRow.id)))
+
+
 def count_posts(session: Session, chosen: PostFilter) -> int:
     return session.scalar(select(func.count()).select_from(PostRow).where(*chosen.where())) or 0
 
