@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from govwatch.domain.county import County
 from govwatch.domain.model import AccountKey, ColumnKey, Platform, PostKind
-from govwatch.domain.rectification import Status
-from govwatch.domain.warnings import EarlyWarning, OpenRectification, WarningKind, due_warnings
+from govwatch.domain.rectification import RectificationItem, Status
+from govwatch.domain.warnings import EarlyWarning, WarningKind, due_warnings
 from tests.conftest import post
 
 UNIT = "县测试局"
@@ -217,8 +217,9 @@ def test_news_silence_where_the_rules_limit_it(rules):
 DEADLINE = datetime.combine(date(2023, 7, 20), time(18), ZoneInfo("Asia/Shanghai"))
 
 
-def item(status: Status = Status.OPEN, responded_at: datetime | None = None) -> OpenRectification:
-    return OpenRectification(7, "2023-06", "测试发布（微信订阅号）", UNIT, DEADLINE, status, responded_at)
+def item(status: Status = Status.OPEN, responded_at: datetime | None = None) -> RectificationItem:
+    return RectificationItem(7, "2023-06", "new_media", "测试发布（微信订阅号）", UNIT, "不合格", [], DEADLINE, status,
+                             responded_at=responded_at)
 
 
 RECTIFY = {WarningKind.RECTIFICATION_DUE, WarningKind.RECTIFICATION_OVERDUE}

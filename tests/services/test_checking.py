@@ -4,8 +4,8 @@ import shutil
 
 from govwatch.config.loader import load_county_dir
 from govwatch.proofread import CountyLexicon, Proofreader
-from govwatch.services.checking import county_proofreader, own_names
-from govwatch.store.counties import county_lexicon, load_stored_county, save_config
+from govwatch.services.checking import county_proofreader
+from govwatch.store.counties import county_lexicon, load_stored_county, own_names, save_config
 from govwatch.store.tables import UnitRow
 
 TEXT = "秦旺社区党支部召开专题会议。"  # a community too new for the national gazetteer

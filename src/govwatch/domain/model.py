@@ -76,8 +76,14 @@ class AccountKey:
 
 
 @dataclass(frozen=True)
-class TextIssue:
-    """A checker finding on a post's text, as grading needs it."""
+class Finding:
+    """A problem in a post's text (文字问题), the one finding type on every path: the proofreader hands
+    it out (no id, no post, status open), storage returns it with its id, post and the reviewer's verdict,
+    grading counts it, the review queue and the API show it.
+
+    The fields grading reads come first, so that `Finding(type, severity, certain, wrong, suggestion)`
+    reads as it always did; the rest locate it in the text and say which rule raised it.
+    """
 
     type: str
     severity: Severity
@@ -85,13 +91,24 @@ class TextIssue:
     wrong: str
     suggestion: str
     status: FindingStatus = FindingStatus.OPEN
-    finding_id: int | None = None  # the stored finding, when read from storage (grades cite it as evidence)
+    rule: str = ""
+    start: int = 0  # character offset in the checked text (title on line 1, body after it)
+    line: int = 0
+    offset: int = 0
+    length: int = 0
+    explanation: str = ""
+    id: int | None = None  # None until stored
+    post_id: int | None = None
 
     def counts(self, include_suspects: bool) -> bool:
         """Whether grading counts it: not a false alarm, and certain or confirmed by a reviewer."""
         if self.status is FindingStatus.FALSE_ALARM:
             return False
         return self.certain or include_suspects or self.status is FindingStatus.CONFIRMED
+
+
+TextIssue = Finding
+"""The name grading reads a finding by (domain/grading, reports/notice_model): the same type."""
 
 
 @dataclass(frozen=True)
@@ -106,4 +123,4 @@ class PostRecord:
     column: ColumnKey | None = None
     account: AccountKey | None = None
     url: str | None = None
-    issues: tuple[TextIssue, ...] = field(default=())
+    issues: tuple[Finding, ...] = field(default=())

@@ -21,7 +21,7 @@ from govwatch.domain.gaps import SilentRun, find_silent_runs
 from govwatch.domain.grading.context import Judging
 from govwatch.domain.grading.disclosure import count_column
 from govwatch.domain.model import PostKind, PostRecord
-from govwatch.domain.rectification import Status, is_overdue
+from govwatch.domain.rectification import RectificationItem, Status
 from govwatch.domain.rules import Rules, WarningRules
 
 
@@ -69,19 +69,6 @@ class EarlyWarning:
     @property
     def label(self) -> str:
         return KIND_LABELS[self.kind]
-
-
-@dataclass(frozen=True)
-class OpenRectification:
-    """A rectification item as warnings need it: whose, for which notice, due when, answered or not."""
-
-    id: int
-    month: str
-    subject: str
-    unit: str
-    deadline: datetime
-    status: Status
-    responded_at: datetime | None = None
 
 
 def _current_silence(days: Iterable[date], start: date, today: date, threshold: int) -> SilentRun | None:
@@ -184,7 +171,7 @@ def _column_warning(row: Assignment, posts: Sequence[PostRecord], judging: Judgi
 
 
 def _rectification_warnings(
-    items: Sequence[OpenRectification], thresholds: WarningRules, today: date, timezone: str
+    items: Sequence[RectificationItem], thresholds: WarningRules, today: date, timezone: str
 ) -> list[EarlyWarning]:
     zone = ZoneInfo(timezone)
     day_start = datetime.combine(today, time.min, zone)
@@ -193,7 +180,7 @@ def _rectification_warnings(
         if item.status is not Status.OPEN:
             continue
         due = item.deadline.astimezone(zone)
-        overdue = is_overdue(item.deadline, item.responded_at, item.status, day_start)
+        overdue = item.overdue(day_start)
         left = (due.date() - today).days
         if not overdue and left > thresholds.rectification_days_before:
             continue
@@ -214,7 +201,7 @@ def due_warnings(
     county: County,
     rules: Rules,
     posts: Sequence[PostRecord],
-    rectifications: Sequence[OpenRectification],
+    rectifications: Sequence[RectificationItem],
     today: date,
     history_start: date,
 ) -> list[EarlyWarning]:

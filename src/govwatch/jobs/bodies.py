@@ -13,8 +13,6 @@ from datetime import datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from govwatch.domain.calendar import Month, parse_day, period_moments, since_moment
 from govwatch.domain.county import County
 from govwatch.domain.recommended import Recommended
@@ -27,7 +25,7 @@ from govwatch.services.recheck import recheck_posts
 from govwatch.services.warnings import send_daily_warnings
 from govwatch.store.collection import StoredTokens
 from govwatch.store.counties import county_names, load_stored_county
-from govwatch.store.tables import PostRow
+from govwatch.store.posts import post_ids, posts_to_check
 
 logger = logging.getLogger(__name__)
 
@@ -86,9 +84,7 @@ def ingest_account(env: JobEnv, county: str, account: str, recommended: list[dic
 def post_batches(env: JobEnv, county: str, unchecked: bool = True, size: int = CHECK_BATCH) -> list[tuple[int, int]]:
     """The county's posts (only the unchecked ones, or all) as (first id, last id) ranges of at most `size`."""
     with env.db.transaction() as session:
-        county_id = load_stored_county(session, county).id
-        query = select(PostRow.id).where(PostRow.county_id == county_id).order_by(PostRow.id)
-        ids = list(session.scalars(query.where(PostRow.checked_at.is_(None)) if unchecked else query))
+        ids = post_ids(session, load_stored_county(session, county).id, unchecked)
     return [(chunk[0], chunk[-1]) for chunk in (ids[i:i + size] for i in range(0, len(ids), size))]
 
 
@@ -103,11 +99,7 @@ def _batch(env: JobEnv, county: str, first_id: int, last_id: int, unchecked: boo
     """Run `work(session, rows, proofreader)` on the county's posts with ids in the range, in one transaction."""
     with env.db.transaction() as session:
         stored = load_stored_county(session, county)
-        query = select(PostRow).where(PostRow.county_id == stored.id, PostRow.id.between(first_id, last_id))
-        query = query.where(PostRow.checked_at.is_(None)) if unchecked else query
-        if env.db.engine.dialect.name == "postgresql":
-            query = query.with_for_update(skip_locked=True)  # a retried batch never waits on a live one
-        rows = list(session.scalars(query.order_by(PostRow.id)))
+        rows = posts_to_check(session, stored.id, first_id, last_id, unchecked)
         return {"checked": len(rows), **work(session, rows, county_proofreader(session, stored.id))}
 
 

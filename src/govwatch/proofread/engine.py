@@ -10,7 +10,7 @@ from govwatch.proofread.automaton import scannable
 from govwatch.proofread.county import AllowList, Verdicts, county_entries, county_leaders
 from govwatch.proofread.divisions import DivisionLayer, packaged_division_layer
 from govwatch.proofread.expressions import ExpressionLayer, packaged_expression_layer
-from govwatch.proofread.findings import CountyLexicon, Hit, Suppression, TextFinding
+from govwatch.proofread.findings import CountyLexicon, Hit, Severity, Suppression, TextFinding
 from govwatch.proofread.knowledge import KnowledgeLayer, packaged_knowledge
 from govwatch.proofread.lexicon import LexiconLayer, packaged_entries
 from govwatch.proofread.privacy import PrivacyLayer
@@ -74,7 +74,7 @@ class Proofreader:
                     wrong=wrong,
                     suggestion=hit.suggestion,
                     type=hit.type,
-                    severity=hit.severity,
+                    severity=Severity(hit.severity),
                     certain=hit.certain,
                     rule=hit.rule,
                     explanation=hit.explanation,

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from govwatch.domain.model import Finding, Severity
+
+TextFinding = Finding
+"""The domain's one finding type, as the engine hands it out (no id, post or verdict yet)."""
+
 TYPES = ("typo", "expression", "usage", "punctuation", "privacy", "sensitive")
 """Finding types: 错别字, 规范表述, 用法, 标点, 个人信息, 敏感词."""
 
-SEVERITIES = ("serious", "error", "warning")
+SEVERITIES = tuple(Severity)
 """严重 fails a unit's grade, 一般 counts against it, 提示 only blocks 优秀 (when certain)."""
 
 TYPE_LABELS = {
@@ -18,24 +23,7 @@ TYPE_LABELS = {
     "privacy": "个人信息",
     "sensitive": "敏感词",
 }
-SEVERITY_LABELS = {"serious": "严重", "error": "一般", "warning": "提示"}
-
-
-@dataclass(frozen=True)
-class TextFinding:
-    """One problem found in a text, located by character offsets."""
-
-    start: int
-    line: int
-    offset: int
-    length: int
-    wrong: str
-    suggestion: str
-    type: str
-    severity: str
-    certain: bool
-    rule: str
-    explanation: str
+SEVERITY_LABELS = {Severity.SERIOUS: "严重", Severity.ERROR: "一般", Severity.WARNING: "提示"}
 
 
 @dataclass(frozen=True)
@@ -66,7 +54,7 @@ class Hit:
     end: int
     suggestion: str
     type: str
-    severity: str
+    severity: Severity | str  # the layers write the value; the engine's finding holds the Severity
     certain: bool
     rule: str
     explanation: str

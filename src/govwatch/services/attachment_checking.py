@@ -18,50 +18,49 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.orm import Session
 
 from govwatch.domain.attachments import AttachmentText
+from govwatch.domain.model import Severity
+from dataclasses import replace
+
 from govwatch.proofread import Proofreader
 from govwatch.proofread.findings import TextFinding
 from govwatch.store.attachments import attachments_of, save_attachments
-from govwatch.store.tables import FindingRow, PostRow
+from govwatch.store.findings import add_findings
+from govwatch.store.tables import PostRow
 
 
 def serious_or_private(finding: TextFinding) -> bool:
-    return finding.type == "privacy" or finding.severity == "serious"
+    return finding.type == "privacy" or finding.severity is Severity.SERIOUS
 
 
-def attachment_findings(post_id: int, checked_text: str, attachments: Sequence[AttachmentText],
-                        proofreader: Proofreader) -> list[FindingRow]:
-    """The rows for the attachments of a post whose checked text (title and body) is `checked_text`."""
-    rows = []
+def attachment_findings(checked_text: str, attachments: Sequence[AttachmentText],
+                        proofreader: Proofreader) -> list[TextFinding]:
+    """The findings in the attachments of a post whose checked text (title and body) is `checked_text`."""
+    found = []
     base = len(checked_text) + 1
     for attachment in attachments:
         for f in proofreader.check(attachment.text):
             if serious_or_private(f):
-                rows.append(FindingRow(
-                    post_id=post_id, rule=f.rule, type=f.type, severity=f.severity, certain=f.certain, wrong=f.wrong,
-                    suggestion=f.suggestion, start=base + f.start, line=f.line, offset=f.offset, length=f.length,
-                    explanation=f"{f.explanation}（附件《{attachment.filename}》：{attachment.url}）",
-                ))
+                found.append(replace(f, start=base + f.start,
+                                     explanation=f"{f.explanation}（附件《{attachment.filename}》：{attachment.url}）"))
         base += len(attachment.text) + 1
-    return rows
+    return found
 
 
 def stored_attachment_findings(session: Session, rows: Sequence[PostRow], proofreader: Proofreader,
-                               checked_text: Callable[[PostRow], str]) -> dict[int, list[FindingRow]]:
+                               checked_text: Callable[[PostRow], str]) -> dict[int, list[TextFinding]]:
     """The attachment findings of the posts in `rows` that have stored attachments, by post id."""
     stored = attachments_of(session, [row.id for row in rows])
-    return {row.id: attachment_findings(row.id, checked_text(row), stored[row.id], proofreader)
+    return {row.id: attachment_findings(checked_text(row), stored[row.id], proofreader)
             for row in rows if row.id in stored}
 
 
-def store_and_check(session: Session, row: PostRow, attachments: Sequence[AttachmentText], checked_text: str,
+def store_and_check(session: Session, post_id: int, attachments: Sequence[AttachmentText], checked_text: str,
                     proofreader: Proofreader | None) -> int:
     """Store a newly crawled post's attachments and, with a proofreader, their findings; returns the count.
 
     Without a proofreader (the workers' queue) the post is still unchecked, and checking it checks these."""
-    save_attachments(session, row.id, attachments)
+    save_attachments(session, post_id, attachments)
     if proofreader is None:
         return 0
-    found = attachment_findings(row.id, checked_text, attachments_of(session, [row.id]).get(row.id, []), proofreader)
-    session.add_all(found)
-    session.flush()
-    return len(found)
+    found = attachment_findings(checked_text, attachments_of(session, [post_id]).get(post_id, []), proofreader)
+    return add_findings(session, {post_id: found})

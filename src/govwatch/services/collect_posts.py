@@ -15,7 +15,6 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
-from sqlalchemy import func, select
 
 from govwatch.collect.platforms.base import (
     AdapterContext,
@@ -29,15 +28,15 @@ from govwatch.collect.platforms.classify import classify
 from govwatch.domain.calendar import Month
 from govwatch.domain.county import Account
 from govwatch.domain.incoming import IncomingPost
-from govwatch.domain.model import PostKind
+from govwatch.domain.model import AccountKey, PostKind
 from govwatch.domain.recommended import Recommended
 from govwatch.proofread import Proofreader
 from govwatch.services.ingest import ingest_posts
 from govwatch.store.collection import earliest_failure, record_failures
 from govwatch.store.counties import StoredCounty
 from govwatch.store.db import Database
+from govwatch.store.posts import newest_of_account
 from govwatch.store.recommended import month_lists
-from govwatch.store.tables import PostRow
 
 # Re-read a little before the newest stored post: platforms publish late edits and back-dated items.
 OVERLAP = timedelta(days=2)
@@ -70,21 +69,21 @@ def to_incoming(account: Account, post: PlatformPost, recommended: list[Recommen
 
 def _since(db: Database, stored: StoredCounty, account: Account, zone: ZoneInfo, today: date) -> datetime:
     """Just before the newest stored post (first run: FIRST_RUN back), or the oldest item waiting to be retried."""
-    account_id = stored.account_ids[str(account.key)]
+    account_id = stored.account_ids[account.key]
     with db.transaction() as session:
-        newest = session.scalar(select(func.max(PostRow.published_at)).where(PostRow.account_id == account_id))
+        newest = newest_of_account(session, account_id)
         waiting = earliest_failure(session, account_id)
     start = (newest - OVERLAP) if newest else datetime.combine(today, time(), zone) - FIRST_RUN
     return min(start, waiting) if waiting else start
 
 
-async def _fetch_all(accounts: Sequence[Account], since: Mapping[str, datetime], until: datetime | None,
+async def _fetch_all(accounts: Sequence[Account], since: Mapping[AccountKey, datetime], until: datetime | None,
                      context: AdapterContext, on_account: Callable[[str], None]) -> list[tuple[Account, Listing | str]]:
     out: list[tuple[Account, Listing | str]] = []
     for account in accounts:
         on_account(str(account.key))
         try:
-            out.append((account, await adapter_for(account, context).list_posts(account, since[str(account.key)],
+            out.append((account, await adapter_for(account, context).list_posts(account, since[account.key],
                                                                                  until)))
         except PlatformError as exc:
             out.append((account, str(exc)))
@@ -105,7 +104,7 @@ def ingest_accounts(db: Database, stored: StoredCounty, proofreader: Proofreader
     """
     zone = ZoneInfo(stored.county.county.timezone)
     day = today or datetime.now(zone).date()
-    starts = {str(a.key): since or _since(db, stored, a, zone, day) for a in accounts}
+    starts = {a.key: since or _since(db, stored, a, zone, day) for a in accounts}
     with db.transaction() as session:
         stored_lists = month_lists(session, stored.id)
 
@@ -127,7 +126,7 @@ def ingest_accounts(db: Database, stored: StoredCounty, proofreader: Proofreader
         incoming = [to_incoming(account, p, listed(p)) for p in listing.posts]
         with db.transaction() as session:
             done = ingest_posts(session, stored, incoming, proofreader, update=True)
-            record_failures(session, stored.account_ids[str(account.key)], starts[str(account.key)], until,
+            record_failures(session, stored.account_ids[account.key], starts[account.key], until,
                             listing.failed)
         reposts = sum(p.kind is not PostKind.ORIGINAL for p in incoming)
         unchanged = (f"{done.skipped} 条：已入库且未变",) if done.skipped else ()

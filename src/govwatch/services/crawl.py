@@ -16,8 +16,6 @@ from typing import TextIO
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from govwatch.collect.crawl.crawler import ColumnTarget, CrawlOptions, CrawlStats
 from govwatch.collect.crawl.fetch import Validators
 from govwatch.collect.crawl.frontier import Frontier, MemoryFrontier
@@ -39,7 +37,8 @@ from govwatch.store.collection import (
 )
 from govwatch.store.counties import StoredCounty
 from govwatch.store.db import Database
-from govwatch.store.tables import PostRow, utcnow
+from govwatch.store.posts import post_id_of, title_and_text
+from govwatch.store.tables import utcnow
 
 
 def column_targets(county: County) -> list[ColumnTarget]:
@@ -104,12 +103,11 @@ class StoringSink:
             post_id = None
             if article.url not in self._known:
                 ingest_posts(session, self.stored, [incoming(self.stored.county, result)], self.proofreader)
-                post_id = session.scalar(select(PostRow.id).where(
-                    PostRow.county_id == self.stored.id, PostRow.natural_key == f"url:{article.url.strip()}"))
+                post_id = post_id_of(session, self.stored.id, f"url:{article.url.strip()}")
                 if post_id is not None and result.attachments:
-                    post = session.get_one(PostRow, post_id)
-                    store_and_check(session, post, result.attachments, post_text(post.title, post.text), self.proofreader)
-            column_id = self.stored.column_ids.get(result.column or "")
+                    store_and_check(session, post_id, result.attachments, post_text(*title_and_text(session, post_id)),
+                                    self.proofreader)
+            column_id = self.stored.column_id_of_path(result.column)
             return save_page(session, self.stored.id, column_id, result, digest, post_id)
 
     def stored_html(self, url: str) -> str | None:
@@ -124,7 +122,7 @@ class StoringSink:
 
     def finding(self, finding: Finding) -> None:
         with self.db.transaction() as session:
-            save_findings(session, self.stored.id, [finding], self.stored.column_ids)
+            save_findings(session, self.stored.id, [finding], self.stored.column_id_of_path)
 
 
 @dataclass(frozen=True)

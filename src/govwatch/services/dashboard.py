@@ -8,24 +8,24 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session
 
 from govwatch.domain.assessment import MonthGrade
 from govwatch.domain.calendar import DayRange, Month, month_range
 from govwatch.domain.evaluation import ANNEXES
 from govwatch.domain.grading.new_media import account_silences
-from govwatch.domain.model import AccountKey, FindingStatus, Platform
+from govwatch.domain.model import AccountKey, Platform, PostRecord
 from govwatch.domain.result import DisclosureResult, NewMediaResult, NewsResult
 from govwatch.services.evaluate import refresh_stale
-from govwatch.store.counties import StoredCounty
+from govwatch.store.counties import StoredAccount, StoredCounty, accounts_of_unit
 from govwatch.store.evaluations import read_row
-from govwatch.store.tables import AccountRow, EvaluationRow, FindingRow, PostRow
+from govwatch.store.posts import PostFilter, count_posts, posts_per_unit, read_posts
+from govwatch.store.tables import EvaluationRow
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,6 @@ class MonthView:
 
 
 @dataclass(frozen=True)
-class PostItem:
-    post: PostRow
-    findings: list[FindingRow] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
 class PostPage:
     """Which of a month's posts a page shows: `size` at a time (a busy unit publishes thousands a month),
     optionally only those with findings."""
@@ -92,9 +86,9 @@ class SubjectView:
 
     month: Month
     grades: list[GradeRow]
-    posts: list[PostItem]
+    posts: list[PostRecord]  # with their findings (`issues`)
     trend: list[MonthGrade]
-    accounts: list[AccountRow] = field(default_factory=list)
+    accounts: list[StoredAccount] = field(default_factory=list)
     calendar: list[CalendarDay] = field(default_factory=list)
     gaps: list[DayRange] = field(default_factory=list)
     posts_total: int = 0  # posts the page's filter matches in the month, all pages together
@@ -216,42 +210,9 @@ def _span(stored: StoredCounty, days: DayRange) -> tuple[datetime, datetime]:
     return days.moments(ZoneInfo(stored.county.county.timezone))
 
 
-def _posts(session: Session, where, start: datetime, end: datetime) -> list[PostItem]:
-    """Posts matching `where` in [start, end) with their findings: two queries, the second a join, not an IN list."""
-    span = (where, PostRow.published_at >= start, PostRow.published_at < end)
-    posts = list(session.scalars(
-        select(PostRow).where(*span)
-        .options(defer(PostRow.text))  # the bodies are not shown, and they are most of a row
-        .order_by(PostRow.published_at, PostRow.id)
-    ))
-    return _with_findings(posts, session.scalars(
-        select(FindingRow).join(PostRow, PostRow.id == FindingRow.post_id).where(*span)
-        .order_by(FindingRow.post_id, FindingRow.start)
-    ))
-
-
-def _with_findings(posts: list[PostRow], findings: Iterable[FindingRow]) -> list[PostItem]:
-    found: dict[int, list[FindingRow]] = {}
-    for f in findings:
-        found.setdefault(f.post_id, []).append(f)
-    return [PostItem(p, found.get(p.id, [])) for p in posts]
-
-
-def _post_page(session: Session, where, start: datetime, end: datetime, page: PostPage) -> tuple[list[PostItem], int]:
-    """One page of the posts matching `where` in [start, end), with their findings, and how many match;
-    with `problems_only`, the posts with a finding not judged a false alarm."""
-    span = [where, PostRow.published_at >= start, PostRow.published_at < end]
-    if page.problems_only:
-        span.append(select(FindingRow.id).where(
-            FindingRow.post_id == PostRow.id, FindingRow.status != FindingStatus.FALSE_ALARM.value).exists())
-    total = session.scalar(select(func.count()).select_from(PostRow).where(*span)) or 0
-    posts = list(session.scalars(
-        select(PostRow).where(*span).options(defer(PostRow.text))
-        .order_by(PostRow.published_at, PostRow.id).offset((page.number - 1) * page.size).limit(page.size)
-    ))
-    findings: Iterable[FindingRow] = session.scalars(select(FindingRow).where(FindingRow.post_id.in_([p.id for p in posts]))
-                               .order_by(FindingRow.post_id, FindingRow.start)) if posts else []
-    return _with_findings(posts, findings), total
+def _posts(session: Session, chosen: PostFilter, page: PostPage | None = None) -> list[PostRecord]:
+    offset, limit = ((page.number - 1) * page.size, page.size) if page else (0, None)
+    return read_posts(session, chosen, offset, limit, by_position=True)
 
 
 def unit_view(session: Session, stored: StoredCounty, unit_id: int, month: Month,
@@ -263,27 +224,28 @@ def unit_view(session: Session, stored: StoredCounty, unit_id: int, month: Month
     subjects = _subjects(stored, {unit_id})
     grades = _grade_rows(session, stored, month, subjects)
     start, end = _span(stored, month_range(month))
-    accounts = list(session.scalars(select(AccountRow).where(AccountRow.unit_id == unit_id).order_by(AccountRow.id)))
+    accounts = accounts_of_unit(session, unit_id)
     trend = year_grades_of(session, stored, month, subjects=subjects)
-    posts, total = _post_page(session, PostRow.unit_id == unit_id, start, end, page)
+    chosen = PostFilter(stored.id, start, end, unit_id=unit_id, problems_only=page.problems_only)
+    posts, total = _posts(session, chosen, page), count_posts(session, chosen)
     return SubjectView(month, grades, posts, trend, accounts, posts_total=total, page=page)
 
 
-def account_view(session: Session, stored: StoredCounty, account: AccountRow, month: Month) -> SubjectView:
+def account_view(session: Session, stored: StoredCounty, account: StoredAccount, month: Month) -> SubjectView:
     """An account's grade, posts, and a calendar of the month marking the silent runs the rules forbid."""
-    subject = str(AccountKey(account.name, Platform(account.platform)))  # as the grades name it
+    subject = str(account.key)  # as the grades name it
     grades = _grade_rows(session, stored, month, [subject])
     days = month_range(month)
     allowed = stored.rules.new_media.max_silent_days
     lookback = DayRange(days.start - timedelta(days=allowed or 0), days.end)
     zone = ZoneInfo(stored.county.county.timezone)
-    earlier = _posts(session, PostRow.account_id == account.id, *_span(stored, lookback))
-    per_day = Counter(item.post.published_at.astimezone(zone).date() for item in earlier)
+    earlier = _posts(session, PostFilter(stored.id, *_span(stored, lookback), account_id=account.id))
+    per_day = Counter(post.published_at.astimezone(zone).date() for post in earlier)
     # The same silences grading counts: none before the account was watched (its monitored_from).
     watched = next((a.monitored_from for a in stored.county.accounts if str(a.key) == subject), None)
     gaps = [run.shown for run in account_silences(per_day, days, allowed, watched)]
     calendar = [CalendarDay(d, per_day.get(d, 0), any(d in g for g in gaps)) for d in days.each_day()]
-    posts = [item for item in earlier if item.post.published_at.astimezone(zone).date() in days]
+    posts = [post for post in earlier if post.published_at.astimezone(zone).date() in days]
     trend = year_grades_of(session, stored, month, subjects=[subject])
     return SubjectView(month, grades, posts, trend, calendar=calendar, gaps=gaps)
 
@@ -291,9 +253,4 @@ def account_view(session: Session, stored: StoredCounty, account: AccountRow, mo
 def post_counts(session: Session, stored: StoredCounty, month: Month) -> dict[int, int]:
     """Posts per unit id in the month (the overview's chart of how much each unit published)."""
     start, end = _span(stored, month_range(month))
-    rows = session.execute(
-        select(PostRow.unit_id, func.count()).where(
-            PostRow.county_id == stored.id, PostRow.published_at >= start, PostRow.published_at < end)
-        .group_by(PostRow.unit_id)
-    )
-    return dict(rows.all())
+    return posts_per_unit(session, stored.id, start, end)

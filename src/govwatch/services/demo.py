@@ -6,8 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 from govwatch.config.loader import CountyConfig, load_county_dir, validate_file
 from govwatch.demo.generator import generate_month
 from govwatch.demo.plan import DemoPlan
@@ -20,7 +18,7 @@ from govwatch.services.overrides import load_overrides_file
 from govwatch.services.report import ReportFiles, write_report
 from govwatch.store.counties import load_stored_county, save_config
 from govwatch.store.db import Database
-from govwatch.store.tables import FindingRow, PostRow
+from govwatch.store.posts import county_totals
 
 EXAMPLE_COUNTY = "meixian"
 
@@ -72,10 +70,7 @@ def run_demo(
     with db.transaction() as session:
         stored = load_stored_county(session, config.county.county.name)
         evaluation = evaluate_stored(session, stored, month)
-        stored_posts = session.scalar(select(func.count()).select_from(PostRow).where(PostRow.county_id == stored.id))
-        findings = session.scalar(
-            select(func.count()).select_from(FindingRow).join(PostRow).where(PostRow.county_id == stored.id)
-        )
+        stored_posts, findings = county_totals(session, stored.id)
     report = None
     if report_to is not None:
         report = write_report(db, month, report_to, config.county.county.name, issued=plan.notice_date,

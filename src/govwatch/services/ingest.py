@@ -7,12 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from govwatch.domain import limits
 from govwatch.domain.incoming import IncomingPost, ResolvedPost, resolve
 from govwatch.proofread import Proofreader
 from govwatch.services.checking import check_posts
 from govwatch.store.counties import StoredCounty
-from govwatch.store.posts import PostInsert, insert_new_posts, update_changed_posts
+from govwatch.store.posts import insert_new_posts, update_changed_posts
 
 
 class RejectedPosts(ValueError):
@@ -44,23 +43,6 @@ def resolve_all(stored: StoredCounty, posts: Sequence[IncomingPost]) -> list[Res
     return resolved
 
 
-def _insert(stored: StoredCounty, item: ResolvedPost) -> PostInsert:
-    post = item.post
-    return PostInsert(
-        unit_id=stored.unit_ids[item.unit],
-        column_id=stored.column_ids[str(item.column)] if item.column else None,
-        account_id=stored.account_ids[str(item.account)] if item.account else None,
-        natural_key=item.natural_key,
-        title=post.title.strip(),
-        url=post.url,
-        published_at=post.published_at,
-        text=post.text,
-        kind=post.kind,
-        content_hash=item.content_hash,
-        source=post.source[: limits.POST_SOURCE],  # "import:" and a file name, which may be 255 long
-    )
-
-
 def ingest_posts(
     session: Session, stored: StoredCounty, posts: Sequence[IncomingPost], proofreader: Proofreader | None,
     update: bool = False,
@@ -72,9 +54,8 @@ def ingest_posts(
     stay unchecked (`checked_at` empty) for the workers' checking queue.
     """
     resolved = resolve_all(stored, posts)
-    inserts = [_insert(stored, r) for r in resolved]
-    rows = insert_new_posts(session, stored.id, inserts)
-    changed, recheck = update_changed_posts(session, stored.id, inserts) if update else ([], [])
+    rows = insert_new_posts(session, stored, resolved)
+    changed, recheck = update_changed_posts(session, stored, resolved) if update else ([], [])
     found = check_posts(session, rows + recheck, proofreader) if proofreader else 0
     return IngestResult(added=len(rows), skipped=len(posts) - len(rows) - len(changed), findings=found,
                         updated=len(changed))

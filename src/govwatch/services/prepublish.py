@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from govwatch.domain.publishing import Signature, check_signature
 from govwatch.proofread import CountyLexicon, Proofreader, Suppression, TextFinding
 from govwatch.proofread.documents import read_document
 from govwatch.services.checking import county_words, false_alarms
-from govwatch.store import audit
+from govwatch.store import audit, publish_checks
 from govwatch.store.counties import StoredCounty
-from govwatch.store.web_tables import PublishCheckRow, PublishStepRow
-
-STAGES = ("初审", "复审", "终审")
+from govwatch.store.publish_checks import PublishCheck, add_check, add_signature, signatures
 
 
 @dataclass(frozen=True)
@@ -67,57 +65,32 @@ def segments(text: str, findings: list[TextFinding]) -> list[Segment]:
 
 
 def save_check(session: Session, stored: StoredCounty, unit_id: int | None, title: str, text: str, findings: int,
-               by: str) -> PublishCheckRow:
+               by: str) -> PublishCheck:
     """Keep a checked draft so that its reviews can be signed."""
     if not title.strip():
         raise ValueError("请填写稿件标题")
-    row = PublishCheckRow(county_id=stored.id, unit_id=unit_id, title=title.strip(), text=text, findings=findings,
-                          created_by=by)
-    session.add(row)
-    session.flush()
-    audit.record(session, by, "publish.check", f"publish_check:{row.id}", {"title": row.title, "findings": findings},
+    check = add_check(session, stored.id, unit_id, title.strip(), text, findings, by)
+    audit.record(session, by, "publish.check", f"publish_check:{check.id}", {"title": check.title, "findings": findings},
                  county_id=stored.id)
-    return row
+    return check
 
 
-def steps(session: Session, check_id: int) -> list[PublishStepRow]:
-    return list(session.scalars(select(PublishStepRow).where(PublishStepRow.check_id == check_id)
-                                .order_by(PublishStepRow.id)))
+def steps(session: Session, check_id: int) -> list[Signature]:
+    return signatures(session, check_id)
 
 
-def next_stage(done: list[PublishStepRow]) -> str | None:
-    """The stage to sign next (初审 → 复审 → 终审), None when all three are signed."""
-    return STAGES[len(done)] if len(done) < len(STAGES) else None
-
-
-def sign_stage(session: Session, check: PublishCheckRow, stage: str, by: str, opinion: str) -> PublishStepRow:
-    """Sign the next stage; stages go in order, and one person cannot sign two stages of the same draft."""
-    done = steps(session, check.id)
-    expected = next_stage(done)
-    if expected is None:
-        raise ValueError("该稿件三审已全部完成")
-    if stage != expected:
-        raise ValueError(f"应先完成“{expected}”，不能直接进行“{stage}”")
-    if any(s.by == by for s in done):
-        raise ValueError("同一人不能对同一稿件进行两级审核")
-    row = PublishStepRow(check_id=check.id, stage=stage, by=by, opinion=opinion.strip())
-    session.add(row)
-    session.flush()
+def sign_stage(session: Session, check: PublishCheck, stage: str, by: str, opinion: str) -> Signature:
+    """Sign the next stage, as domain.publishing allows."""
+    check_signature(signatures(session, check.id), stage, by)
+    signed = add_signature(session, check.id, stage, by, opinion.strip())
     audit.record(session, by, "publish.sign", f"publish_check:{check.id}", {"stage": stage}, opinion.strip(),
                  county_id=check.county_id)
-    return row
+    return signed
 
 
-def get_check(session: Session, stored: StoredCounty, check_id: int) -> PublishCheckRow:
-    row = session.get(PublishCheckRow, check_id)
-    if row is None or row.county_id != stored.id:
-        raise LookupError(f"没有编号为 {check_id} 的稿件")
-    return row
+def get_check(session: Session, stored: StoredCounty, check_id: int) -> PublishCheck:
+    return publish_checks.get_check(session, stored.id, check_id)
 
 
-def recent_checks(session: Session, stored: StoredCounty, unit_id: int | None,
-                  limit: int = 50) -> list[PublishCheckRow]:
-    query = select(PublishCheckRow).where(PublishCheckRow.county_id == stored.id)
-    if unit_id is not None:
-        query = query.where(PublishCheckRow.unit_id == unit_id)
-    return list(session.scalars(query.order_by(PublishCheckRow.id.desc()).limit(limit)))
+def recent_checks(session: Session, stored: StoredCounty, unit_id: int | None, limit: int = 50) -> list[PublishCheck]:
+    return publish_checks.recent_checks(session, stored.id, unit_id, limit)

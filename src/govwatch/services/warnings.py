@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import DayRange
 from govwatch.domain.rectification import Status
-from govwatch.domain.warnings import EarlyWarning, OpenRectification, due_warnings
+from govwatch.domain.warnings import EarlyWarning, due_warnings
 from govwatch.notify.channels import DeliveryError
 from govwatch.notify.digest import Digest, Target, render, route
 from govwatch.notify.recipients import NotifyConfig
@@ -72,10 +72,7 @@ def county_warnings(session: Session, stored: StoredCounty, today: date) -> list
     zone = ZoneInfo(stored.county.county.timezone)
     history_start = min(today - timedelta(days=HISTORY_DAYS), today.replace(month=1, day=1))
     posts = post_records(session, stored.id, *DayRange(history_start, today).moments(zone))
-    items = [
-        OpenRectification(r.id, r.month, r.subject, r.unit, r.deadline, Status(r.status), r.responded_at)
-        for r in find_items(session, stored.id, statuses=(Status.OPEN,))
-    ]
+    items = find_items(session, stored.id, statuses=(Status.OPEN,))
     return due_warnings(stored.county, stored.rules, posts, items, today, history_start)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import datetime
 
@@ -73,7 +73,8 @@ def stored_html(session: Session, county_id: int, url: str) -> str | None:
     return replay_raw(version).decode(version.encoding, errors="replace") if version else None
 
 
-def save_findings(session: Session, county_id: int, findings: Iterable[Finding], column_ids: dict[str, int]) -> None:
+def save_findings(session: Session, county_id: int, findings: Iterable[Finding],
+                  column_id: Callable[[str | None], int | None]) -> None:
     """Record findings (each once per kind, link and page), refreshing last_seen and reopening resolved ones."""
     now = utcnow()
     for finding in findings:
@@ -84,7 +85,7 @@ def save_findings(session: Session, county_id: int, findings: Iterable[Finding],
             row = CrawlFindingRow(county_id=county_id, kind=finding.kind, url=finding.url, page=finding.page or "",
                                   first_seen=now)
             session.add(row)
-        row.column_id = column_ids.get(finding.column or "")
+        row.column_id = column_id(finding.column)
         row.status, row.detail, row.last_seen, row.resolved_at = finding.status, finding.detail, now, None
     session.flush()
 

@@ -13,6 +13,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from govwatch.store import schema  # noqa: F401 - every table in the ORM's metadata wherever a database is opened
+
 
 def _migrations_dir() -> str:
     return str(resources.files("govwatch.store").joinpath("migrations"))

@@ -17,7 +17,6 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from govwatch.services import isolated
-from govwatch.store import web_tables  # noqa: F401  (the web tables must be in the ORM's metadata)
 from govwatch.store.db import Database
 from govwatch.web.config import WebConfig
 from govwatch.web.deps import CountyCache

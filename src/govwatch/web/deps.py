@@ -10,15 +10,13 @@ from datetime import MAXYEAR, MINYEAR, UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Form, HTTPException, Path, Request
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import Month
 from govwatch.services.accounts import Role, Viewer, viewer_of, viewer_of_token
 from govwatch.services.dashboard import evaluated_months
-from govwatch.store.counties import StoredCounty, load_stored_county
+from govwatch.store.counties import StoredCounty, county_versions, load_stored_county
 from govwatch.store.db import Database
-from govwatch.store.tables import CountyRow
 
 SESSION_COOKIE = "gw_session"
 # Row ids as the URL gives them: within a 32-bit INTEGER column (PostgreSQL refuses larger numbers).
@@ -36,10 +34,7 @@ class CountyCache:
         self._stored: StoredCounty | None = None
 
     def get(self, session: Session) -> StoredCounty:
-        query = select(CountyRow.id, CountyRow.updated_at)
-        if self._name:
-            query = query.where(CountyRow.name == self._name)
-        key = tuple(session.execute(query.order_by(CountyRow.id)).all())
+        key = county_versions(session, self._name)
         with self._lock:
             if key != self._key or self._stored is None:
                 self._stored, self._key = load_stored_county(session, self._name), key

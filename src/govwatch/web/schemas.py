@@ -6,9 +6,11 @@ from datetime import date, datetime
 
 from pydantic import BaseModel
 
+from govwatch.domain.model import Finding, PostRecord
+from govwatch.domain.rectification import RectificationItem
 from govwatch.domain.result import GradeResult, OverrideResult, ReasonResult
-from govwatch.services.dashboard import GradeRow, PostItem
-from govwatch.store.tables import FindingRow, PostRow, RectificationRow
+from govwatch.services.dashboard import GradeRow
+from govwatch.store.counties import StoredCounty
 
 
 class GradeOut(BaseModel):
@@ -63,10 +65,13 @@ class FindingOut(BaseModel):
     explanation: str
 
     @classmethod
-    def of(cls, row: FindingRow) -> FindingOut:
-        return cls(id=row.id, post_id=row.post_id, type=row.type, severity=row.severity, certain=row.certain,
-                   status=row.status, wrong=row.wrong, suggestion=row.suggestion, line=row.line, offset=row.offset,
-                   explanation=row.explanation)
+    def of(cls, finding: Finding) -> FindingOut:
+        if finding.id is None or finding.post_id is None:
+            raise ValueError("只有已入库的问题才有编号")
+        return cls(id=finding.id, post_id=finding.post_id, type=finding.type, severity=finding.severity,
+                   certain=finding.certain, status=finding.status, wrong=finding.wrong,
+                   suggestion=finding.suggestion, line=finding.line, offset=finding.offset,
+                   explanation=finding.explanation)
 
 
 class PostOut(BaseModel):
@@ -80,10 +85,11 @@ class PostOut(BaseModel):
     findings: list[FindingOut]
 
     @classmethod
-    def of(cls, item: PostItem) -> PostOut:
-        p: PostRow = item.post
-        return cls(id=p.id, title=p.title, url=p.url, published_at=p.published_at, kind=p.kind,
-                   column_id=p.column_id, account_id=p.account_id, findings=[FindingOut.of(f) for f in item.findings])
+    def of(cls, post: PostRecord, stored: StoredCounty) -> PostOut:
+        return cls(id=post.id, title=post.title, url=post.url, published_at=post.published_at, kind=post.kind,
+                   column_id=stored.column_ids[post.column] if post.column else None,
+                   account_id=stored.account_ids[post.account] if post.account else None,
+                   findings=[FindingOut.of(f) for f in post.issues])
 
 
 class AccountOut(BaseModel):
@@ -152,11 +158,10 @@ class RectificationOut(BaseModel):
     closed_at: datetime | None
 
     @classmethod
-    def of(cls, row: RectificationRow, overdue: bool) -> RectificationOut:
-        return cls(id=row.id, month=row.month, annex=row.annex, subject=row.subject, unit=row.unit, grade=row.grade,
-                   problems=[ProblemLineOut.model_validate(p) for p in row.problems], deadline=row.deadline, status=row.status, overdue=overdue,
-                   response=row.response, responded_by=row.responded_by, responded_at=row.responded_at,
-                   closed_by=row.closed_by, closed_at=row.closed_at)
+    def of(cls, row: RectificationItem, overdue: bool) -> RectificationOut:
+        if row.id is None:
+            raise ValueError("只有已入库的整改事项才有编号")
+        return cls(overdue=overdue, **{name: getattr(row, name) for name in cls.model_fields if name != "overdue"})
 
 
 class MeOut(BaseModel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 from enum import Enum
@@ -70,8 +69,12 @@ def _fail(message: str) -> None:
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
+_JSON_FIELDS = ("start", "line", "offset", "length", "wrong", "suggestion", "type", "severity", "certain", "rule",
+                "explanation")  # what the checker found; a stored finding's id, post and verdict are not its
+
+
 def _as_json(finding: TextFinding) -> str:
-    return json.dumps(dataclasses.asdict(finding), ensure_ascii=False)
+    return json.dumps({name: getattr(finding, name) for name in _JSON_FIELDS}, ensure_ascii=False)
 
 
 def _as_text(finding: TextFinding) -> str:

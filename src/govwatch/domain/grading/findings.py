@@ -25,7 +25,7 @@ def issue_evidence(pairs: Iterable[tuple[PostRecord, TextIssue]]) -> tuple[Evide
     """One evidence item per counted finding: the post and the wrong and right forms."""
     return tuple(
         Evidence(post.id, post.title, post.published_at, post.url, EvidenceRole.FINDING,
-                 issue=FoundIssue(issue.severity, issue.wrong, issue.suggestion, issue.finding_id))
+                 issue=FoundIssue(issue.severity, issue.wrong, issue.suggestion, issue.id))
         for post, issue in pairs
     )
 

@@ -13,7 +13,7 @@ from govwatch.domain.model import FindingStatus
 from govwatch.services import review
 from govwatch.services.dashboard import PostPage, account_view, evaluated_months, month_view, unit_view
 from govwatch.services.rectification import item_overdue
-from govwatch.store.tables import AccountRow
+from govwatch.store.counties import StoredAccount
 from govwatch.web.deps import SESSION_COOKIE, Context, Ctx, RowId, ensure_unit, parse_month
 from govwatch.web.routes.rectify import visible_items
 from govwatch.web.routes.units import (
@@ -55,7 +55,7 @@ def _scope(ctx: Context) -> set[int] | None:
     return {ctx.viewer.unit_id} if ctx.viewer.unit_id else None
 
 
-def _account(row: AccountRow) -> AccountOut:
+def _account(row: StoredAccount) -> AccountOut:
     return AccountOut(id=row.id, name=row.name, platform=row.platform, unit_id=row.unit_id)
 
 
@@ -97,7 +97,7 @@ def unit(ctx: Ctx, unit_id: RowId, month: str | None = _MONTH_QUERY, page_number
     return UnitDetailOut(
         unit=UnitOut(id=unit_id, name=name, kind=ctx.stored.county.unit(name).kind.value), month=str(view.month),
         grades=[GradeOut.of(g) for g in view.grades], accounts=[_account(a) for a in view.accounts],
-        posts=[PostOut.of(p) for p in view.posts], posts_total=view.posts_total, page=page_number, pages=view.pages,
+        posts=[PostOut.of(p, ctx.stored) for p in view.posts], posts_total=view.posts_total, page=page_number, pages=view.pages,
     )
 
 
@@ -109,7 +109,7 @@ def account(ctx: Ctx, account_id: RowId, month: str | None = _MONTH_QUERY) -> Ac
     return AccountDetailOut(
         account=_account(row), month=str(view.month), grades=[GradeOut.of(g) for g in view.grades],
         calendar=[CalendarDayOut(day=d.day, posts=d.posts, in_gap=d.in_gap) for d in view.calendar],
-        posts=[PostOut.of(p) for p in view.posts],
+        posts=[PostOut.of(p, ctx.stored) for p in view.posts],
     )
 
 
@@ -119,8 +119,8 @@ def findings(ctx: Ctx, status: FindingStatus | None = None,
     """The review queue (an editor: its own unit's findings)."""
     items = review.finding_queue(ctx.session, ctx.stored, [status] if status else list(FindingStatus),
                                  ctx.viewer.unit_id, limit)
-    return [QueueFindingOut(**FindingOut.of(i.finding).model_dump(), post_title=i.post.title, post_url=i.post.url,
-                            unit_id=i.post.unit_id) for i in items]
+    return [QueueFindingOut(**FindingOut.of(i.finding).model_dump(), post_title=i.post_title, post_url=i.post_url,
+                            unit_id=i.unit_id) for i in items]
 
 
 @router.get("/rectifications", response_model=list[RectificationOut])

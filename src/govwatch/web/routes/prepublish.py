@@ -9,11 +9,12 @@ import anyio
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from govwatch.domain.publishing import next_stage
 from govwatch.proofread.documents import MAX_BYTES, UnreadableDocument
 from govwatch.services import prepublish
 from govwatch.services.accounts import Viewer
 from govwatch.services.isolated import CallFailed, run_bounded
-from govwatch.store.web_tables import PublishCheckRow
+from govwatch.store.publish_checks import PublishCheck
 from govwatch.web.config import WebConfig
 from govwatch.web.deps import Context, Ctx, RowId, ensure_unit, form_user
 from govwatch.web.rendering import page
@@ -67,7 +68,7 @@ async def _off_the_loop(request: Request, call: Callable[..., Result], *args: ob
         raise HTTPException(503, str(exc)) from None
 
 
-def _own_check(ctx: Context, check_id: int) -> PublishCheckRow:
+def _own_check(ctx: Context, check_id: int) -> PublishCheck:
     try:
         row = prepublish.get_check(ctx.session, ctx.stored, check_id)
     except LookupError as exc:
@@ -88,7 +89,7 @@ def result(request: Request, ctx: Ctx, check_id: RowId) -> Response:
                                      row.text)
     done = prepublish.steps(ctx.session, row.id)
     return page(request, ctx, "proofread_result.html", check=row, findings=findings,
-                segments=prepublish.segments(row.text, findings), steps=done, next_stage=prepublish.next_stage(done))
+                segments=prepublish.segments(row.text, findings), steps=done, next_stage=next_stage(done))
 
 
 @router.post("/proofread/{check_id}/sign")

@@ -7,24 +7,24 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from govwatch.domain.rectification import RectificationItem
 from govwatch.services import rectification
 from govwatch.services.accounts import Viewer
 from govwatch.store import audit
 from govwatch.store.rectifications import get_item
-from govwatch.store.tables import RectificationRow
 from govwatch.web.deps import Context, Ctx, RowId, form_admin, form_user
 from govwatch.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
 
 
-def visible_items(ctx: Context, now: datetime) -> list[RectificationRow]:
+def visible_items(ctx: Context, now: datetime) -> list[RectificationItem]:
     """Every item for the centre and leaders; an editor's unit's items only."""
     rows = rectification.list_items(ctx.session, ctx.stored, now)
     return [r for r in rows if ctx.viewer.unit is None or r.unit == ctx.viewer.unit]
 
 
-def _item(ctx: Context, item_id: int) -> RectificationRow:
+def _item(ctx: Context, item_id: int) -> RectificationItem:
     try:
         row = get_item(ctx.session, ctx.stored.id, item_id)
     except LookupError as exc:
@@ -39,7 +39,7 @@ def items_page(request: Request, ctx: Ctx) -> Response:
     now = datetime.now(UTC)
     rows = visible_items(ctx, now)
     return page(request, ctx, "rectifications.html", items=rows,
-                overdue={r.id for r in rows if rectification.item_overdue(r, now)})
+                overdue={r.id for r in rows if r.overdue(now)})
 
 
 @router.post("/rectifications/{item_id}/respond")
@@ -47,7 +47,7 @@ def respond(ctx: Ctx, item_id: RowId, response: str = Form(""),
             user: Viewer = Depends(form_user)) -> Response:
     row = _item(ctx, item_id)
     try:
-        rectification.respond(ctx.session, ctx.stored, row.id, response, user.name, datetime.now(UTC))
+        rectification.respond(ctx.session, ctx.stored, item_id, response, user.name, datetime.now(UTC))
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
     audit.record(ctx.session, user.name, "rectification.respond", f"rectification:{row.id}", {"subject": row.subject},
@@ -60,7 +60,7 @@ def close(ctx: Ctx, item_id: RowId, note: str = Form(""),
           user: Viewer = Depends(form_admin)) -> Response:
     row = _item(ctx, item_id)
     try:
-        rectification.close(ctx.session, ctx.stored, row.id, user.name, datetime.now(UTC), note)
+        rectification.close(ctx.session, ctx.stored, item_id, user.name, datetime.now(UTC), note)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
     audit.record(ctx.session, user.name, "rectification.close", f"rectification:{row.id}", {"subject": row.subject},

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import Month
 from govwatch.services.dashboard import PostPage, account_view, unit_view
-from govwatch.store.tables import AccountRow
+from govwatch.store.counties import StoredAccount, account_of
 from govwatch.web.deps import Context, Ctx, RowId, default_month, ensure_unit, parse_month
 from govwatch.web.rendering import page
 
@@ -19,11 +19,11 @@ def chosen_month(ctx: Context, month: str | None) -> Month:
     return parse_month(month) if month else default_month(ctx)
 
 
-def account_row(session: Session, county_id: int, account_id: int) -> AccountRow:
-    row = session.get(AccountRow, account_id)
-    if row is None or row.county_id != county_id:
-        raise HTTPException(404, f"没有编号为 {account_id} 的账号")
-    return row
+def account_row(session: Session, county_id: int, account_id: int) -> StoredAccount:
+    try:
+        return account_of(session, county_id, account_id)
+    except LookupError as exc:
+        raise HTTPException(404, str(exc)) from None
 
 
 def unit_known(ctx: Context, unit_id: int) -> None:
@@ -52,12 +52,9 @@ def unit_page(request: Request, ctx: Ctx, unit_id: RowId, month: str | None = No
     unit_known(ctx, unit_id)
     chosen = chosen_month(ctx, month)
     name = next(n for n, uid in ctx.stored.unit_ids.items() if uid == unit_id)
-    # which figure a post counts toward: its column (附件1, 2) or its account (附件3)
-    columns = {cid: path.rsplit("/", 1)[-1] for path, cid in ctx.stored.column_ids.items()}
-    accounts = {aid: key for key, aid in ctx.stored.account_ids.items()}
     return page(request, ctx, "unit.html", unit=ctx.stored.county.unit(name), unit_id=unit_id,
                 view=unit_view(ctx.session, ctx.stored, unit_id, chosen, PostPage(page_number, page_size, problems)),
-                columns=columns, accounts=accounts)
+                account_ids=ctx.stored.account_ids)
 
 
 @router.get("/accounts/{account_id}", response_class=HTMLResponse)
