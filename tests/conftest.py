@@ -60,6 +60,15 @@ def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'govwatch.db'}"
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that asks for the PostgreSQL server is a `postgres` test, marked or not, so that the default
+    run (`-m 'not postgres'`) never reaches the server and `pytest -m postgres` runs every one of them."""
+    for item in items:
+        if "postgres_url" in getattr(item, "fixturenames", ()) and item.get_closest_marker("postgres") is None:
+            item.add_marker(pytest.mark.postgres)
+
+
 @pytest.fixture
 def postgres_url():
     """A fresh schema in the PostgreSQL server; fails (never skips) when the server is unreachable."""
