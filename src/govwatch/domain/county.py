@@ -16,6 +16,7 @@ from govwatch.domain import limits
 from govwatch.domain.cycles import Cycle
 from govwatch.domain.model import AccountKey, ColumnKey, Platform, UnitKind
 from govwatch.domain.names import close_matches, normalize_name
+from govwatch.errors import InvalidInput
 
 
 class _Strict(BaseModel):
@@ -162,7 +163,7 @@ class Assignment(BaseModel):
     url: str | None = None
 
 
-class UnknownName(ValueError):
+class UnknownName(InvalidInput):
     """A unit, column or account name that the county does not have."""
 
     def __init__(self, what: str, name: str, suggestions: list[str]) -> None:

@@ -6,8 +6,10 @@ from typing import Protocol
 
 import httpx
 
+from govwatch.errors import ServiceUnavailable
 
-class DeliveryError(Exception):
+
+class DeliveryError(ServiceUnavailable):
     """A message was not delivered; it is recorded and tried again on the next run."""
 
 

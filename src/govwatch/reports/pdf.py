@@ -7,11 +7,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from govwatch.errors import ServiceUnavailable
+
 # A cold LibreOffice start plus a 20-page notice takes a few seconds; a hung one is stopped.
 _TIMEOUT_S = 180
 
 
-class PdfFailed(RuntimeError):
+class PdfFailed(ServiceUnavailable):
     """LibreOffice ran but wrote no PDF."""
 
 

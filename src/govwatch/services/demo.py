@@ -13,6 +13,7 @@ from govwatch.demo.generator import generate_month
 from govwatch.demo.plan import DemoPlan
 from govwatch.domain.calendar import Month
 from govwatch.domain.evaluation import MonthEvaluation
+from govwatch.errors import InputFileError, ServiceUnavailable
 from govwatch.services.checking import county_proofreader
 from govwatch.services.demo_gather import Gathered, gather_over_http
 from govwatch.services.evaluate import evaluate_stored
@@ -25,7 +26,7 @@ from govwatch.store.tables import FindingRow, PostRow
 EXAMPLE_COUNTY = "meixian"
 
 
-class DemoGatherFailed(RuntimeError):
+class DemoGatherFailed(ServiceUnavailable):
     """A demo server did not answer as expected: the demo month would be incomplete."""
 
 
@@ -33,7 +34,7 @@ def example_dir(name: str = EXAMPLE_COUNTY) -> Path:
     """The example county folder of a source checkout (examples/<name>)."""
     found = Path(__file__).resolve().parents[3] / "examples" / name
     if not found.is_dir():
-        raise FileNotFoundError(f"找不到示例配置目录 {found}，请用 --config 指定县区配置目录")
+        raise InputFileError(f"找不到示例配置目录 {found}，请用 --config 指定县区配置目录")
     return found
 
 

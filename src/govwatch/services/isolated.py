@@ -18,6 +18,8 @@ from typing import TypeVar
 
 import anyio
 
+from govwatch.errors import ServiceUnavailable
+
 Result = TypeVar("Result")
 
 _CONTEXT = multiprocessing.get_context("forkserver")
@@ -30,7 +32,7 @@ def start_in_background() -> None:
     threading.Thread(target=multiprocessing.forkserver.ensure_running, name="forkserver-start", daemon=True).start()
 
 
-class CallFailed(Exception):
+class CallFailed(ServiceUnavailable):
     """The call ran past its bound (its process killed) or its process died; the message says which, in Chinese."""
 
 

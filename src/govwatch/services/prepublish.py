@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from govwatch.errors import InvalidInput, NotAllowed, NotFound
 from govwatch.proofread import CountyLexicon, Proofreader, Suppression, TextFinding
 from govwatch.proofread.documents import read_document
 from govwatch.services.checking import county_words, false_alarms
@@ -70,7 +71,7 @@ def save_check(session: Session, stored: StoredCounty, unit_id: int | None, titl
                by: str) -> PublishCheckRow:
     """Keep a checked draft so that its reviews can be signed."""
     if not title.strip():
-        raise ValueError("请填写稿件标题")
+        raise InvalidInput("请填写稿件标题")
     row = PublishCheckRow(county_id=stored.id, unit_id=unit_id, title=title.strip(), text=text, findings=findings,
                           created_by=by)
     session.add(row)
@@ -95,11 +96,11 @@ def sign_stage(session: Session, check: PublishCheckRow, stage: str, by: str, op
     done = steps(session, check.id)
     expected = next_stage(done)
     if expected is None:
-        raise ValueError("该稿件三审已全部完成")
+        raise NotAllowed("该稿件三审已全部完成")
     if stage != expected:
-        raise ValueError(f"应先完成“{expected}”，不能直接进行“{stage}”")
+        raise NotAllowed(f"应先完成“{expected}”，不能直接进行“{stage}”")
     if any(s.by == by for s in done):
-        raise ValueError("同一人不能对同一稿件进行两级审核")
+        raise NotAllowed("同一人不能对同一稿件进行两级审核")
     row = PublishStepRow(check_id=check.id, stage=stage, by=by, opinion=opinion.strip())
     session.add(row)
     session.flush()
@@ -111,7 +112,7 @@ def sign_stage(session: Session, check: PublishCheckRow, stage: str, by: str, op
 def get_check(session: Session, stored: StoredCounty, check_id: int) -> PublishCheckRow:
     row = session.get(PublishCheckRow, check_id)
     if row is None or row.county_id != stored.id:
-        raise LookupError(f"没有编号为 {check_id} 的稿件")
+        raise NotFound(f"没有编号为 {check_id} 的稿件")
     return row
 
 

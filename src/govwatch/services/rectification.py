@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import Month
 from govwatch.domain.rectification import STATUS_LABELS, Status, is_overdue
+from govwatch.errors import InvalidInput, NotAllowed
 from govwatch.reports.notice_model import NoticeModel
 from govwatch.store.counties import StoredCounty
 from govwatch.store.rectifications import ItemDraft, find_items, get_item, sync_month
@@ -39,10 +40,10 @@ def list_items(
 def respond(session: Session, stored: StoredCounty, item_id: int, text: str, by: str, at: datetime) -> RectificationRow:
     """Record the unit's report of what it corrected; a closed or withdrawn item takes no answer."""
     if not text.strip():
-        raise ValueError("整改反馈内容不能为空")
+        raise InvalidInput("整改反馈内容不能为空")
     row = get_item(session, stored.id, item_id)
     if row.status in (Status.CLOSED.value, Status.WITHDRAWN.value):
-        raise ValueError(f"整改事项 {item_id} 已{_label(row.status)}，不能再反馈")
+        raise NotAllowed(f"整改事项 {item_id} 已{_label(row.status)}，不能再反馈")
     row.response, row.responded_by, row.responded_at, row.status = text, by, at, Status.RESPONDED.value
     session.flush()
     return row
@@ -52,7 +53,7 @@ def close(session: Session, stored: StoredCounty, item_id: int, by: str, at: dat
     """The centre accepts the rectification (销号); only an answered item can be closed."""
     row = get_item(session, stored.id, item_id)
     if row.status != Status.RESPONDED.value:
-        raise ValueError(f"整改事项 {item_id} 当前为“{_label(row.status)}”，须先由单位反馈整改情况再销号")
+        raise NotAllowed(f"整改事项 {item_id} 当前为“{_label(row.status)}”，须先由单位反馈整改情况再销号")
     row.closed_by, row.closed_at, row.note, row.status = by, at, note, Status.CLOSED.value
     session.flush()
     return row

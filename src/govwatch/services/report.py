@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import Month
+from govwatch.errors import InvalidInput
 from govwatch.reports import charts
 from govwatch.reports.annex_tables import annex_tables
 from govwatch.reports.annex_xlsx import write_annexes
@@ -26,7 +27,7 @@ from govwatch.store.findings import issues_of_posts
 from govwatch.store.history import year_grades
 
 
-class EmptyMonth(ValueError):
+class EmptyMonth(InvalidInput):
     """Nothing was collected for the month: a notice would report only zeros."""
 
 

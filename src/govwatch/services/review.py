@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from govwatch.domain.calendar import Month
 from govwatch.domain.grading.reasons import GradeOverride
 from govwatch.domain.model import FindingStatus, Severity
+from govwatch.errors import NotFound
 from govwatch.services.evaluate import evaluate_stored
 from govwatch.services.overrides import record_override
 from govwatch.store import audit
@@ -49,7 +50,7 @@ def get_finding(session: Session, stored: StoredCounty, finding_id: int) -> Queu
         .where(FindingRow.id == finding_id, PostRow.county_id == stored.id)
     ).first()
     if found is None:
-        raise LookupError(f"没有编号为 {finding_id} 的问题")
+        raise NotFound(f"没有编号为 {finding_id} 的问题")
     return QueueItem(found[0], found[1])
 
 

@@ -12,11 +12,12 @@ from govwatch.config.loader import CountyConfig
 from govwatch.config.yaml_positions import field_name
 from govwatch.domain.county import County
 from govwatch.domain.rules import Rules
+from govwatch.errors import NotFound
 from govwatch.proofread import CountyLexicon
 from govwatch.store.tables import AccountRow, AssignmentRow, ColumnRow, CountyRow, UnitRow, utcnow
 
 
-class CountyNotFound(LookupError):
+class CountyNotFound(NotFound):
     """No county (tenant) of that name, or no county loaded at all."""
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import Month
 from govwatch.domain.rectification import Status
+from govwatch.errors import NotFound
 from govwatch.store.tables import RectificationRow
 
 
@@ -70,5 +71,5 @@ def find_items(
 def get_item(session: Session, county_id: int, item_id: int) -> RectificationRow:
     row = session.get(RectificationRow, item_id)
     if row is None or row.county_id != county_id:
-        raise LookupError(f"没有编号为 {item_id} 的整改事项")
+        raise NotFound(f"没有编号为 {item_id} 的整改事项")
     return row

@@ -18,6 +18,7 @@ from govwatch.collect.export_formats import FORMATS, column_map
 from govwatch.collect.files import ExportFileError, read_posts
 from govwatch.collect.platforms.exports import exported_posts
 from govwatch.domain.calendar import Month
+from govwatch.errors import InvalidInput
 from govwatch.services.checking import county_proofreader
 from govwatch.services.collect_posts import to_incoming
 from govwatch.services.ingest import RejectedPosts, ingest_posts
@@ -44,7 +45,7 @@ def import_posts(
             zone = stored.county.county.timezone
             if export_format:
                 if not account:
-                    raise ValueError("--format 需要同时给出 --account（导出文件所属的账号）")
+                    raise InvalidInput("--format 需要同时给出 --account（导出文件所属的账号）")
                 owner = stored.county.account(account, platform)
                 rows = read_posts(file, zone, header_map=column_map(export_format, stored.county.exports))
                 lists = month_lists(session, stored.id)

@@ -12,6 +12,7 @@ from govwatch.cli.common import console, database, errors, user_errors
 from govwatch.cli.queued import job_runner, print_submitted
 from govwatch.collect.platforms.classify import load_recommended
 from govwatch.domain.calendar import period_moments
+from govwatch.errors import ConfigError
 from govwatch.jobs.runner import uses_workers
 from govwatch.services.checking import county_proofreader
 from govwatch.services.collect_posts import AccountResult, ingest_accounts
@@ -42,7 +43,7 @@ def ingest(
             day = Settings.fixed_today(today)
             chosen = [a for a in stored.county.accounts if a.source and (not account or a.name in account)]
             if not chosen:
-                raise ValueError("没有配置采集来源（source）的账号：请在 county.yaml 的 accounts 中填写 source（见 docs/collectors.md）")
+                raise ConfigError(["没有配置采集来源（source）的账号：请在 county.yaml 的 accounts 中填写 source（见 docs/collectors.md）"])
             listed = load_recommended(recommended) if recommended else []
             if uses_workers(db):
                 with job_runner(db) as runner:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from govwatch.cli.app import app
 from govwatch.cli.commands.serve import web_database_url
 from govwatch.cli.common import console, database, user_errors
+from govwatch.errors import InvalidInput, NotFound
 from govwatch.services.accounts import ROLE_LABELS, Role, add_user, issue_token
 from govwatch.store import audit
 from govwatch.store.counties import load_stored_county
@@ -41,7 +42,7 @@ def add(
         password = _password(password_stdin)
         with database(web_database_url()) as db, db.transaction() as session:
             if all_counties and county:
-                raise ValueError("--all-counties 与 --county 只能选一个")
+                raise InvalidInput("--all-counties 与 --county 只能选一个")
             stored = None if all_counties else load_stored_county(session, county)
             row = add_user(session, stored, name, password, role, unit)
             audit.record(session, "命令行", "user.add", f"user:{row.name}", {"role": role.value, "unit": unit},
@@ -56,7 +57,7 @@ def disable(name: str = typer.Argument(..., help="用户名")) -> None:
     with user_errors(), database(web_database_url()) as db, db.transaction() as session:
         row = find_user(session, name)
         if row is None or not disable_user(session, name):
-            raise LookupError(f"没有账号 {name}")
+            raise NotFound(f"没有账号 {name}")
         audit.record(session, "命令行", "user.disable", f"user:{name}", {}, county_id=row.county_id)
     console.print(f"已停用账号 {name}，其登录已全部失效。")
 
@@ -72,7 +73,7 @@ def token(
         with database(web_database_url()) as db, db.transaction() as session:
             row = find_user(session, name)
             if row is None:
-                raise LookupError(f"没有账号 {name}")
+                raise NotFound(f"没有账号 {name}")
             if revoke:
                 count = revoke_tokens(session, row.id)
                 audit.record(session, "命令行", "token.revoke", f"user:{name}", {"tokens": count}, county_id=row.county_id)

@@ -18,9 +18,10 @@ import httpx
 
 from govwatch.domain.county import Account
 from govwatch.domain.model import Platform
+from govwatch.errors import ServiceUnavailable
 
 
-class PlatformError(RuntimeError):
+class PlatformError(ServiceUnavailable):
     """The platform refused or garbled an answer; the message says what, in Chinese, for the user."""
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from govwatch.errors import InvalidInput
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -39,7 +41,7 @@ class GradeOverride:
 
     def __post_init__(self) -> None:
         if not self.reason.strip():
-            raise ValueError("人工调整等次必须填写理由")
+            raise InvalidInput("人工调整等次必须填写理由")
 
 
 class Graded:
