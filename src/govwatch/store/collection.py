@@ -86,6 +86,7 @@ def save_findings(session: Session, county_id: int, findings: Iterable[Finding],
             session.add(row)
         row.column_id = column_ids.get(finding.column or "")
         row.status, row.detail, row.last_seen, row.resolved_at = finding.status, finding.detail, now, None
+        row.rechecked = finding.rechecked
     session.flush()
 
 

@@ -211,4 +211,4 @@ def _failure_kind(error: str | None) -> str:
 
 def _link_finding(link: str, page_url: str, column: str | None, state: LinkState) -> Finding:
     return Finding(_failure_kind(state.error), link, page_url, column, state.status,
-                   state.detail or state.error or f"HTTP {state.status}")
+                   state.detail or state.error or f"HTTP {state.status}", state.rechecked)
