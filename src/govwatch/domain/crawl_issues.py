@@ -9,7 +9,7 @@ where a county's rules.yaml asks (`crawl_findings:`, domain/grading/crawl_issues
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import StrEnum
@@ -90,7 +90,10 @@ class CrawlIssue:
         return self.first_seen < end and (self.resolved_at is None or self.resolved_at >= start)
 
 
-def in_span(issues: Iterable[CrawlIssue], days: DayRange, zone: tzinfo) -> list[CrawlIssue]:
-    """The issues open at some time during `days` (in the county's time zone `zone`)."""
+def issues_of_span(issues: Iterable[CrawlIssue], days: DayRange, zone: tzinfo,
+                   pages: Collection[str] = ()) -> list[CrawlIssue]:
+    """The issues of `days` (in the county's time zone `zone`): open at some time during them, or on one of
+    `pages`, the articles published during them (a crawl after the month, reading its articles, still
+    finds the month's dead links)."""
     start, end = days.moments(zone)
-    return [i for i in issues if i.open_during(start, end)]
+    return [i for i in issues if i.open_during(start, end) or (i.page or i.url) in pages]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from openpyxl.styles import Alignment
 
+from govwatch.domain.crawl_issues import CrawlIssue
 from govwatch.domain.evaluation import MonthEvaluation
 from govwatch.reports import xlsx
 from govwatch.reports.annex_tables import annex_tables
+from govwatch.reports.crawl_issues_sheet import add_crawl_issue_sheet
 
 SHEETS = {"disclosure": "附件1 信息公开", "news": "附件2 快讯动态", "new_media": "附件3 政务新媒体"}
 _WIDTHS = {
@@ -50,8 +53,10 @@ def evidence_rows(evaluation: MonthEvaluation, timezone: ZoneInfo) -> list[tuple
     return rows
 
 
-def write_annexes(path: Path, evaluation: MonthEvaluation, author: str, stamp: datetime, timezone: ZoneInfo) -> Path:
-    """Write the workbook; 附件1's unit, 序号 and grade cells are merged over the unit's rows as in the notice."""
+def write_annexes(path: Path, evaluation: MonthEvaluation, author: str, stamp: datetime, timezone: ZoneInfo,
+                  crawl_issues: Sequence[CrawlIssue] | None = None) -> Path:
+    """Write the workbook; 附件1's unit, 序号 and grade cells are merged over the unit's rows as in the notice.
+    With `crawl_issues` (the month's, even none) a 链接与采集问题 sheet follows the evidence."""
     workbook = xlsx.new_workbook()
     for key, table in annex_tables(evaluation).items():
         sheet = xlsx.add_sheet(workbook, SHEETS[key], table.header, table.rows, _WIDTHS[key])
@@ -64,5 +69,7 @@ def write_annexes(path: Path, evaluation: MonthEvaluation, author: str, stamp: d
                    reason_rows(evaluation), (18, 24, 10, 10, 30, 26, 60, 10))
     xlsx.add_sheet(workbook, "依据", ("附件", "对象", "规则", "标题", "发布时间", "说明", "链接"),
                    evidence_rows(evaluation, timezone), (18, 24, 22, 40, 18, 36, 50))
+    if crawl_issues is not None:
+        add_crawl_issue_sheet(workbook, crawl_issues, timezone)
     title = f"{evaluation.month.year}年{evaluation.month.month}月通报附件"
     return xlsx.save(workbook, path, title, author, stamp)

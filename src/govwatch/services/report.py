@@ -22,6 +22,7 @@ from govwatch.reports.pdf import convert_to_pdf, soffice
 from govwatch.services.evaluate import evaluate_stored
 from govwatch.services.rectification import open_items
 from govwatch.store.counties import StoredCounty, load_stored_county, notice_template
+from govwatch.store.crawl_issues import month_crawl_issues
 from govwatch.store.db import Database
 from govwatch.store.findings import issues_of_posts
 from govwatch.store.history import year_grades
@@ -95,13 +96,14 @@ def write_report(
         zone = ZoneInfo(stored.county.county.timezone)
         day = issued or datetime.now(zone).date()
         prepared = prepare(session, stored, month, day, template, record)
+        crawled = month_crawl_issues(session, stored, month)
     model = prepared.model
     out.mkdir(parents=True, exist_ok=True)
     on_stage("生成通报正文和附件表")
     notice = write_notice(out / f"通报-{month}.docx", prepared.blocks, annex_tables(model.evaluation), day,
                           stored.county.county.timezone)
     stamp = datetime.combine(day, time(), zone)
-    annexes = write_annexes(out / f"附件-{month}.xlsx", model.evaluation, model.county.issuer, stamp, zone)
+    annexes = write_annexes(out / f"附件-{month}.xlsx", model.evaluation, model.county.issuer, stamp, zone, crawled)
     on_stage("绘制图表")
     warnings = [] if charts.cjk_font() else ["未找到中文字体（如 Noto Sans CJK SC），图表中的中文可能无法显示。"]
     chart_files = write_charts(prepared, out / f"图表-{month}")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from govwatch.domain.crawl_issues import CrawlIssue, CrawlIssueKind
+from govwatch.domain.calendar import Month, month_range
+from govwatch.domain.crawl_issues import CrawlIssue, CrawlIssueKind, issues_of_span
 from govwatch.domain.model import ColumnKey
 from govwatch.store.counties import StoredCounty
-from govwatch.store.tables import CrawlFindingRow
+from govwatch.store.tables import CrawledPageRow, CrawlFindingRow, PostRow
 
 
 def crawl_issues(
@@ -67,3 +69,14 @@ def _issue(row: CrawlFindingRow, column: ColumnKey | None, units: tuple[str, ...
         status=row.status, detail=row.detail, first_seen=row.first_seen, last_seen=row.last_seen,
         rechecked=row.rechecked, resolved_at=row.resolved_at,
     )
+
+
+def month_crawl_issues(session: Session, stored: StoredCounty, month: Month) -> list[CrawlIssue]:
+    """The issues of `month` (domain.crawl_issues.issues_of_span): what its annex workbook and, where
+    rules.yaml asks, its grades count."""
+    days = month_range(month)
+    zone = ZoneInfo(stored.county.county.timezone)
+    start, end = days.moments(zone)
+    pages = set(session.scalars(select(CrawledPageRow.url).join(PostRow, CrawledPageRow.post_id == PostRow.id).where(
+        CrawledPageRow.county_id == stored.id, PostRow.published_at >= start, PostRow.published_at < end)))
+    return issues_of_span(crawl_issues(session, stored, resolved=True), days, zone, pages)
