@@ -9,8 +9,10 @@ from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import DayRange, Month
 from govwatch.domain.evaluation import MonthEvaluation, evaluate_month
+from govwatch.domain.grading.crawl_issues import count_crawl_issues
 from govwatch.reports.evaluation_json import evaluation_json
 from govwatch.store.counties import StoredCounty
+from govwatch.store.crawl_issues import month_crawl_issues
 from govwatch.store.evaluations import replace_month
 from govwatch.store.overrides import current_overrides
 from govwatch.store.posts import post_records
@@ -31,6 +33,9 @@ def evaluate_stored(session: Session, stored: StoredCounty, month: Month, save: 
     posts = post_records(session, stored.id, start, end)
     overrides = current_overrides(session, stored.id, month)
     evaluation = evaluate_month(stored.county, stored.rules, month, posts, overrides)
+    if stored.rules.crawl_findings.count:
+        evaluation = count_crawl_issues(evaluation, month_crawl_issues(session, stored, month),
+                                        stored.rules.crawl_findings)
     if save:
         replace_month(session, stored.id, evaluation_json(evaluation))
     return evaluation
