@@ -3,6 +3,7 @@ read, bounds hit), by unit and column, as a page and under /api/; an editor sees
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -53,16 +54,19 @@ class CrawlIssueOut(BaseModel):
 
 def visible_issues(ctx: Context, unit: str | None, kinds: list[CrawlIssueKind] | None, resolved: bool,
                    limit: int | None = None) -> list[CrawlIssue]:
-    """The issues the viewer may see: an editor's own unit's (403 when asking for another), else the county's
-    or one unit's (404 for a unit the county does not have)."""
+    """The issues the viewer may see: an editor's own unit's, under its unit alone (403 when asking for
+    another), else the county's or one unit's (404 for a unit the county does not have)."""
     viewer = ctx.viewer
     if viewer.unit is not None and unit not in (None, "", viewer.unit):
         raise HTTPException(403, "单位编辑只能查看和处理本单位的信息")
     chosen = viewer.unit or unit or None
     if chosen is not None and chosen not in ctx.stored.unit_ids:
         raise HTTPException(404, f"没有名为“{chosen}”的单位")
-    return crawl_issues(ctx.session, ctx.stored, units=None if chosen is None else [chosen], kinds=kinds or None,
-                        resolved=resolved, limit=limit)
+    found = crawl_issues(ctx.session, ctx.stored, units=None if chosen is None else [chosen], kinds=kinds or None,
+                         resolved=resolved, limit=limit)
+    if viewer.unit is not None:  # a shared column's other keepers are not the editor's business
+        found = [replace(i, units=(viewer.unit,)) for i in found]
+    return found
 
 
 @router.get("/crawl-issues", response_class=HTMLResponse)
