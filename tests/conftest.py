@@ -55,6 +55,16 @@ def post(
 
 
 @pytest.fixture
+def county_copy(tmp_path, meixian_dir) -> Path:
+    """A copy of the example county's folder, for tests that edit its files."""
+    import shutil
+
+    target = tmp_path / "county"
+    shutil.copytree(meixian_dir, target)
+    return target
+
+
+@pytest.fixture
 def sqlite_url(tmp_path) -> str:
     """A fresh SQLite file, as a user's default database."""
     return f"sqlite:///{tmp_path / 'govwatch.db'}"

@@ -5,7 +5,7 @@ import pytest
 
 from govwatch.domain import limits
 from govwatch.store.tables import AccountRow, ColumnRow, CountyRow, EvaluationRow, PostRow, UnitRow
-from tests.config.test_loader import county_copy, replace_in  # noqa: F401 - the fixture
+from tests.config.test_loader import replace_in
 from tests.hostile import govwatch
 
 FITS = [
