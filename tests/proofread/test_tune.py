@@ -25,5 +25,5 @@ def test_only_tuning_rows_are_read(tmp_path):
 def test_a_broken_line_is_named(tmp_path):
     (tmp_path / "pairs.jsonl").write_text('{"half": "tune"\n', encoding="utf-8")
     (tmp_path / "clean.jsonl").write_text("", encoding="utf-8")
-    with pytest.raises(DataFileError, match="pairs.jsonl 第 1 行"):
+    with pytest.raises(DataFileError, match=r"pairs.jsonl 第 1 行"):
         realerror_pairs(tmp_path)

@@ -20,9 +20,9 @@ def test_line_markup_becomes_blocks():
 
 
 def test_unknown_directive_and_annex_name_the_line():
-    with pytest.raises(TemplateProblem, match="第2行.*@抄送"):
+    with pytest.raises(TemplateProblem, match=r"第2行.*@抄送"):
         parse_blocks("正文\n@抄送 某单位\n")
-    with pytest.raises(TemplateProblem, match="第1行.*disclosure"):
+    with pytest.raises(TemplateProblem, match=r"第1行.*disclosure"):
         parse_blocks("@附件 annex1 标题\n")
 
 

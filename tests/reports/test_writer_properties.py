@@ -62,7 +62,7 @@ ledgers = st.builds(
 def check_ledger(ledger, path):
     with time_bound(20):
         write_ledger(path, ledger, "眉县人民政府办公室", STAMP)
-    book, values = assert_text_cells(path)
+    book, _values = assert_text_cells(path)
     details = [row[2] for row in book["扣分明细"].iter_rows(min_row=2, values_only=True)]
     assert details == [writable(d.subject) or None for d in ledger.deductions]
 

@@ -186,14 +186,16 @@ def build_vocabulary(jieba_dict: Path, ecspell: Path) -> None:
     """near_miss_exceptions.txt, expression_variants.tsv.gz, then words.tsv without the wrong forms of
     every layer (the negative list is read once these files are written)."""
     corpus = clean_corpus(ecspell)
-    header = header_lines(3, "规范表述近似形式例外", "ECSpell odw.train 挖掘半区正确句、政策法规标题、公文词表（MIT，见 LICENSE-ECSpell）",
-                          "ECSpell", "2022-06-01", "MIT") + [
+    header = [
+        *header_lines(3, "规范表述近似形式例外", "ECSpell odw.train 挖掘半区正确句、政策法规标题、公文词表（MIT，见 LICENSE-ECSpell）",
+                      "ECSpell", "2022-06-01", "MIT"),
         "# 说明：第 2 层程序生成的近似形式中在干净公文语料里出现过的写法。由 build_data 生成，勿手改。",
     ]
     exceptions = build_exceptions(corpus)
     write(EXCEPTIONS_FILE, header, exceptions)
-    header = header_lines(1, "规范表述近似错误形式", "由 expressions.txt 与 near_miss_exceptions.txt 按规则生成", "expressions.txt 第 2 版",
-                          "2025-10-23", "同 expressions.txt") + [
+    header = [
+        *header_lines(1, "规范表述近似错误形式", "由 expressions.txt 与 near_miss_exceptions.txt 按规则生成", "expressions.txt 第 2 版",
+                      "2025-10-23", "同 expressions.txt"),
         "# 说明：错误写法<TAB>规范表述<TAB>类别<TAB>末字是否改动；规则见 expressions.py。由 build_data 生成，勿手改。",
     ]
     write(EXPRESSION_VARIANTS_FILE, header, variant_rows(generate_expression_variants(packaged_expressions(), exceptions)))
@@ -205,8 +207,9 @@ def build_vocabulary(jieba_dict: Path, ecspell: Path) -> None:
     for word in removed:
         del counts[word]
     print(f"负面词表：{len(negative)} 个错误写法，从词频表删去 {len(removed)} 个：{'、'.join(removed[:30])}")
-    header = header_lines(3, "词频表", f"{JIEBA}；ECSpell 公文写作、成语词表与 odw.train 挖掘半区正确句（MIT，见 LICENSE-ECSpell）",
-                          "jieba 0.42.1 + ECSpell", "2022-06-01", "MIT（jieba、ECSpell）") + [
+    header = [
+        *header_lines(3, "词频表", f"{JIEBA}；ECSpell 公文写作、成语词表与 odw.train 挖掘半区正确句（MIT，见 LICENSE-ECSpell）",
+                      "jieba 0.42.1 + ECSpell", "2022-06-01", "MIT（jieba、ECSpell）"),
         f"# 说明：jieba 中出现 ≥ {MIN_COUNT} 次的 1–4 字词；"
         f"本包规范表述、易错词表正确写法、机构简称表（agencies.txt，含层级前缀）及 ECSpell 公文写作词表、成语表的词（长条目取其分词），计数至少 {DOMAIN_COUNT}；"
         f"公文词干加“{''.join(SUFFIXES)}”的派生词（按 jieba 词性），计数至少 {COMPOUND_COUNT}；"
@@ -219,8 +222,9 @@ def build_vocabulary(jieba_dict: Path, ecspell: Path) -> None:
 def build_glyphs(font: Path, font_index: int) -> None:
     """same_glyph.txt from the rendered glyphs of `font`."""
     glyphs = similar_glyphs(font, font_index)
-    header = header_lines(2, "形近字（字形渲染）", f"{font.name}（第 {font_index} 个字体）渲染后比较", font.name, "2026-11-30",
-                          "SIL OFL 1.1 字体，仅发布相似度结果") + [
+    header = [
+        *header_lines(2, "形近字（字形渲染）", f"{font.name}（第 {font_index} 个字体）渲染后比较", font.name, "2026-11-30",
+                      "SIL OFL 1.1 字体，仅发布相似度结果"),
         f"# 说明：写成的字<TAB>可能本意的常用字（GB 2312），按相似度降序，每字至多 {NEIGHBOURS} 个、余弦相似度 ≥ {MIN_SIMILARITY}；"
         "由 build_data 生成，勿手改。",
     ]
@@ -231,18 +235,21 @@ def build_places(china_location: Path) -> None:
     """places.txt.gz, divisions.tsv and place_variants.tsv.gz from jionlp's divisions."""
     edition, date = JIONLP_EDITION
     places = read_places(china_location)
-    header = header_lines(2, "全国地名表（统计层不疑）", JIONLP, edition, date, "Apache-2.0") + [
+    header = [
+        *header_lines(2, "全国地名表（统计层不疑）", JIONLP, edition, date, "Apache-2.0"),
         "# 说明：市级以下、带行政区划后缀（村、社区、镇、乡、街道、县、区、市等）且至少 3 字的名称。由 build_data 生成，勿手改。",
     ]
     write(PLACES_FILE, header, places)
     rows = read_divisions(china_location)
-    header = header_lines(1, "行政区划（省、地、县三级）", JIONLP, edition, date, "Apache-2.0") + [
+    header = [
+        *header_lines(1, "行政区划（省、地、县三级）", JIONLP, edition, date, "Apache-2.0"),
         "# 说明：级别<TAB>全称<TAB>简称<TAB>上级全称。由 build_data 生成，勿手改。",
     ]
     write(DIVISIONS_FILE, header, ["\t".join(row) for row in rows])
     divisions = [parse_division(LEVELS.index(level), name, short, parent) for level, name, short, parent in rows]
     variants = generate_variants(divisions, places)
-    header = header_lines(1, "行政区划错误写法", f"由 divisions.tsv 与 places.txt.gz 按规则生成（{JIONLP}）", edition, date, "Apache-2.0") + [
+    header = [
+        *header_lines(1, "行政区划错误写法", f"由 divisions.tsv 与 places.txt.gz 按规则生成（{JIONLP}）", edition, date, "Apache-2.0"),
         "# 说明：错误写法<TAB>正确写法<TAB>类别（suffix 层级或民族名称错误，slip 错一字）；规则见 divisions.py。由 build_data 生成，勿手改。",
     ]
     write(VARIANTS_FILE, header, [f"{w}\t{v.right}\t{v.kind}" for w, v in sorted(variants.items())])

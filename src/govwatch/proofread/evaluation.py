@@ -78,7 +78,7 @@ def score(pairs: list[Pair], check: Callable[[str], list[TextFinding]]) -> tuple
     clean = sum(p.source == p.target for p in pairs)
     for pair in pairs:
         findings = check(pair.source)
-        gold = {i for i, (a, b) in enumerate(zip(pair.source, pair.target)) if a != b}
+        gold = {i for i, (a, b) in enumerate(zip(pair.source, pair.target, strict=False)) if a != b}
         outcomes = {
             "detection": flagged_positions(findings) == gold if gold else not findings,
             "correction": apply(pair.source, findings) == pair.target,

@@ -54,10 +54,10 @@ class Sentence:
 def prepare(pairs: list[Pair], layer: StatisticalLayer, proofreader: Proofreader,
             false_alarms_only: bool = False) -> list[Sentence]:
     """Run the certain layers once; collect the statistical features under the current length bonus."""
-    certain = [l for l in proofreader.layers if l.name != "statistical"]
+    certain = [each for each in proofreader.layers if each.name != "statistical"]
     sentences = []
     for pair in pairs:
-        hits = [h for l in certain for h in l.scan(pair.source) if h.type in SPELLING_TYPES]
+        hits = [h for each in certain for h in each.scan(pair.source) if h.type in SPELLING_TYPES]
         fixed = [(h.start, h.end, h.suggestion) for h in hits]
         sentences.append(Sentence(pair, fixed, layer.features(pair.source, prune=False), false_alarms_only))
     return sentences
@@ -78,7 +78,7 @@ def evaluate(sentences: list[Sentence], layer: StatisticalLayer, max_false_alarm
     result = (0.0, THRESHOLDS[-1], 0.0)
     for threshold in THRESHOLDS:
         tp = fp = fn = flagged = 0
-        for s, best in zip(sentences, scored):
+        for s, best in zip(sentences, scored, strict=True):
             output = _apply(s, {i: r for i, (r, v) in best.items() if v >= threshold})
             if s.pair.source == s.pair.target:
                 flagged += output != s.pair.source
@@ -133,7 +133,7 @@ def realerror_pairs(folder: Path) -> list[Pair]:
 def tune(train: Path, max_false_alarms: float, realerrors: Path | None = None) -> tuple[Parameters, float]:
     """The best parameters found and their F1 on the tuning data."""
     proofreader = Proofreader()
-    layer = next(l for l in proofreader.layers if l.name == "statistical")
+    layer = next(each for each in proofreader.layers if each.name == "statistical")
     pairs = select(read_pairs(train), TUNE) + (realerror_pairs(realerrors) if realerrors is not None else [])
     # The corrected side of every erroneous sentence is clean text too: 869 clean sentences instead of
     # 366 make the false-alarm cap an estimate to trust (one sentence is 0.12 points, not 0.27).

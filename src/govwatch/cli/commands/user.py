@@ -69,17 +69,16 @@ def token(
     revoke: bool = typer.Option(False, "--revoke", help="作废该账号的全部接口令牌"),
 ) -> None:
     """为账号生成接口令牌（只显示这一次），供脚本以该账号的权限读取 /api/；--revoke 作废其全部令牌。"""
-    with user_errors():
-        with database(web_database_url()) as db, db.transaction() as session:
-            row = find_user(session, name)
-            if row is None:
-                raise NotFound(f"没有账号 {name}")
-            if revoke:
-                count = revoke_tokens(session, row.id)
-                audit.record(session, "命令行", "token.revoke", f"user:{name}", {"tokens": count}, county_id=row.county_id)
-            else:
-                secret = issue_token(session, name, label)
-                audit.record(session, "命令行", "token.add", f"user:{name}", {"label": label}, county_id=row.county_id)
+    with user_errors(), database(web_database_url()) as db, db.transaction() as session:
+        row = find_user(session, name)
+        if row is None:
+            raise NotFound(f"没有账号 {name}")
+        if revoke:
+            count = revoke_tokens(session, row.id)
+            audit.record(session, "命令行", "token.revoke", f"user:{name}", {"tokens": count}, county_id=row.county_id)
+        else:
+            secret = issue_token(session, name, label)
+            audit.record(session, "命令行", "token.add", f"user:{name}", {"label": label}, county_id=row.county_id)
     if revoke:
         console.print(f"已作废账号 {name} 的接口令牌 {count} 个。")
         return

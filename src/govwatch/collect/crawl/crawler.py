@@ -50,7 +50,7 @@ class CrawlStats:
 @dataclass(frozen=True)
 class CrawlOptions:
     since: datetime | None = None  # stop paging a column once a whole list page predates this
-    zone: ZoneInfo = ZoneInfo("Asia/Shanghai")
+    zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
     government_domains: tuple[str, ...] = (".gov.cn",)
     check_links: bool = True
     max_list_pages: int = 200
