@@ -7,7 +7,7 @@ written down where its officials can read it. Presets (`preset: national`) suppl
 from __future__ import annotations
 
 from datetime import time
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt
 
@@ -16,7 +16,7 @@ from govwatch.domain.crawl_issues import CrawlIssueKind
 from govwatch.domain.model import Platform, Severity
 
 # A grade as the notice prints it (优秀, 合格, 不合格, 差); stored beside each evaluation.
-GradeLabel = limits.name(limits.GRADE_LABEL)
+GradeLabel = Annotated[str, limits.name(limits.GRADE_LABEL)]
 
 
 class _Strict(BaseModel):

@@ -88,7 +88,9 @@ def score(pairs: list[Pair], check: Callable[[str], list[TextFinding]]) -> tuple
                 counts[kind][0 if right else 2] += 1
             elif not right:
                 counts[kind][1] += 1
-    return tuple(_scores(*counts[k], clean, len(pairs) - clean) for k in ("detection", "correction"))  # type: ignore[return-value]
+    (dtp, dfp, dfn), (ctp, cfp, cfn) = counts["detection"], counts["correction"]
+    erroneous = len(pairs) - clean
+    return _scores(dtp, dfp, dfn, clean, erroneous), _scores(ctp, cfp, cfn, clean, erroneous)
 
 
 def _scores(tp: int, fp: int, fn: int, clean: int, erroneous: int) -> Scores:

@@ -78,10 +78,10 @@ class LawTitles:
             right = self._known[title[len(PREFIX) :]]
             if not right.startswith(PREFIX):
                 return self._hit(start, title, right, f"《{right}》的名称不带“{PREFIX}”")
-        right = self._nearest(title)
-        if right is None:
+        nearest = self._nearest(title)
+        if nearest is None:
             return None
-        return self._hit(start, title, right, f"法律法规名称应为《{right}》")
+        return self._hit(start, title, nearest, f"法律法规名称应为《{nearest}》")
 
     def _nearest(self, title: str) -> str | None:
         """The single listed title one slip away from `title`, or None (none, or several)."""

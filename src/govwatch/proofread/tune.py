@@ -133,7 +133,7 @@ def realerror_pairs(folder: Path) -> list[Pair]:
 def tune(train: Path, max_false_alarms: float, realerrors: Path | None = None) -> tuple[Parameters, float]:
     """The best parameters found and their F1 on the tuning data."""
     proofreader = Proofreader()
-    layer = next(each for each in proofreader.layers if each.name == "statistical")
+    layer = next(each for each in proofreader.layers if isinstance(each, StatisticalLayer))
     pairs = select(read_pairs(train), TUNE) + (realerror_pairs(realerrors) if realerrors is not None else [])
     # The corrected side of every erroneous sentence is clean text too: 869 clean sentences instead of
     # 366 make the false-alarm cap an estimate to trust (one sentence is 0.12 points, not 0.27).

@@ -93,12 +93,12 @@ def setup_page(section: Section, landscape: bool = False) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     if landscape:
         section.page_width, section.page_height = PAGE_HEIGHT, PAGE_WIDTH
-        section.top_margin, section.bottom_margin = LEFT, PAGE_WIDTH - LEFT - TEXT_WIDTH
-        section.left_margin, section.right_margin = Mm(37), PAGE_HEIGHT - Mm(37) - TEXT_HEIGHT
+        section.top_margin, section.bottom_margin = LEFT, Emu(PAGE_WIDTH - LEFT - TEXT_WIDTH)
+        section.left_margin, section.right_margin = Mm(37), Emu(PAGE_HEIGHT - Mm(37) - TEXT_HEIGHT)
     else:
         section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
-        section.top_margin, section.bottom_margin = TOP, PAGE_HEIGHT - TOP - TEXT_HEIGHT
-        section.left_margin, section.right_margin = LEFT, PAGE_WIDTH - LEFT - TEXT_WIDTH
+        section.top_margin, section.bottom_margin = TOP, Emu(PAGE_HEIGHT - TOP - TEXT_HEIGHT)
+        section.left_margin, section.right_margin = LEFT, Emu(PAGE_WIDTH - LEFT - TEXT_WIDTH)
     section.footer_distance = FOOTER_DISTANCE
     section.header_distance = Mm(15)
     _document_grid(section)

@@ -183,8 +183,9 @@ class FakeWeChat(FakePlatform):
             return json_response({"list": []})
         day = [a for a in self.articles if a.published_at.date() == begin]
         if detail:
-            rows = [{"ref_date": begin.isoformat(), "msgid": a.msgid, "publish_type": 0 if a.mass_sent else 1,
-                     "detail_list": []} for a in day]
+            rows: list[dict[str, object]] = [
+                {"ref_date": begin.isoformat(), "msgid": a.msgid, "publish_type": 0 if a.mass_sent else 1,
+                 "detail_list": []} for a in day]
             return json_response({"list": rows, "is_delay": False})
         rows = [{"ref_date": begin.isoformat(), "msgid": a.msgid, "title": a.title, "url": self.url(a, host),
                  "user_source": 0, "details": []} for a in day if a.mass_sent]
