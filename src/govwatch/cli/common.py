@@ -27,11 +27,12 @@ def user_errors(*also: type[Exception]) -> Iterator[None]:
     """Show the errors a user can fix (govwatch's own types, `also` these, and the operating system refusing a
     named file) as a red message with exit code 2; anything else is a defect: a short message, the `--debug`
     hint and exit code 1, or the traceback itself under `--debug`."""
+    expected: tuple[type[Exception], ...] = (GovwatchError, *also)
     try:
         yield
     except (typer.Exit, typer.Abort, TyperException):
         raise  # typer's own ways out: an exit code chosen by the command, a usage error
-    except (GovwatchError, *also) as exc:
+    except expected as exc:
         _fail(str(exc))
         raise typer.Exit(2) from None
     except OSError as exc:

@@ -66,10 +66,10 @@ def new_media_table(evaluation: MonthEvaluation) -> Table:
 def print_annexes(console: Console, evaluation: MonthEvaluation) -> None:
     for table in (disclosure_table(evaluation), news_table(evaluation), new_media_table(evaluation)):
         console.print(table)
-    adjusted = [g for g in (*evaluation.disclosure, *evaluation.news, *evaluation.new_media) if g.override]
+    adjusted = [(g, g.override) for g in (*evaluation.disclosure, *evaluation.news, *evaluation.new_media)
+                if g.override]
     if adjusted:
         console.print("[bold]人工调整：[/bold]")
-        for g in adjusted:
-            o = g.override
+        for g, o in adjusted:
             console.print(f"  {o.subject}：{g.computed} → {o.grade}。理由：{o.reason}（{o.by}，{o.at:%Y-%m-%d}）",
                           soft_wrap=True)

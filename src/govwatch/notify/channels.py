@@ -16,7 +16,10 @@ class DeliveryError(ServiceUnavailable):
 class Channel(Protocol):
     """One destination's way of sending: its size limit, whether it reads markdown, and `send`."""
 
-    max_bytes: int | None
+    @property
+    def max_bytes(self) -> int | None:
+        """The largest message the destination takes, in UTF-8 bytes (None: no limit)."""
+
     markdown: bool
 
     def send(self, title: str, body: str) -> None:

@@ -27,7 +27,8 @@ def _count(value: int) -> str:
 
 def disclosure_table(evaluation: MonthEvaluation) -> AnnexTable:
     """附件1: one row per column; 序号, unit and grade merged over the unit's rows."""
-    rows, spans = [], []
+    rows: list[tuple[str, ...]] = []
+    spans: list[tuple[int, int]] = []
     for number, grade in enumerate(evaluation.disclosure, 1):
         start = len(rows)
         for column in grade.columns:

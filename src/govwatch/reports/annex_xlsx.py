@@ -25,12 +25,12 @@ _WIDTHS = {
 
 def _subject_rows(evaluation: MonthEvaluation):
     """(annex, subject, row) for every graded row, in table order."""
-    for g in evaluation.disclosure:
-        yield "disclosure", g.unit, g
-    for g in evaluation.news:
-        yield "news", g.unit, g
-    for g in evaluation.new_media:
-        yield "new_media", str(g.account), g
+    for d in evaluation.disclosure:
+        yield "disclosure", d.unit, d
+    for n in evaluation.news:
+        yield "news", n.unit, n
+    for m in evaluation.new_media:
+        yield "new_media", str(m.account), m
 
 
 def reason_rows(evaluation: MonthEvaluation) -> list[tuple]:

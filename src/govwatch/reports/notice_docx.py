@@ -84,6 +84,7 @@ class _Writer:
                 p.paragraph_format.keep_with_next = kind == "signature"
             elif kind == "annex":
                 annex_number += 1
+                assert block.annex is not None  # parse_blocks gives every annex block its annex
                 self.annex(annex_number, block, tables[block.annex])
             elif kind == "note":
                 self.paragraph(block, size=std.SIZE_SMALL_4, indent=0, before=0.5)
@@ -110,7 +111,7 @@ class _Writer:
         """A new page (a landscape section for wide tables): 附件N, the title, the table."""
         landscape = block.annex in _LANDSCAPE
         previous = self.doc.sections[-1]
-        new_section = landscape != (previous.page_width > previous.page_height)
+        new_section = landscape != ((previous.page_width or 0) > (previous.page_height or 0))
         if new_section:
             std.setup_page(self.doc.add_section(WD_SECTION.NEW_PAGE), landscape)
         label = self.paragraph(text=f"附件{number}", font=std.HEADING_FONT, align=WD_ALIGN_PARAGRAPH.LEFT, indent=0)

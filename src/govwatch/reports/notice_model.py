@@ -238,27 +238,27 @@ class _Builder:
             lines = [ProblemLine(e.line, e.evidence) for e in errors]
             lines += self.other_failures("disclosure", g.unit, g.reasons, fails["disclosure"].fail)
             self.notify("disclosure", g.unit, g.unit, g, lines)
-        for g in self.evaluation.news:
-            if g.grade != fails["news"].fail:
+        for n in self.evaluation.news:
+            if n.grade != fails["news"].fail:
                 continue
-            places = {p.id: p.column.name for p in g.posts if p.column}
-            errors = self.text_errors("news", g.unit, g.reasons, places)
+            places = {p.id: p.column.name for p in n.posts if p.column}
+            errors = self.text_errors("news", n.unit, n.reasons, places)
             lines = [ProblemLine(e.line, e.evidence) for e in errors]
-            lines += self.other_failures("news", g.unit, g.reasons, fails["news"].fail, len(g.posts))
-            self.notify("news", g.unit, g.unit, g, lines)
+            lines += self.other_failures("news", n.unit, n.reasons, fails["news"].fail, len(n.posts))
+            self.notify("news", n.unit, n.unit, n, lines)
         patterns = _wording_patterns(self.rules.new_media.wording)
-        for g in self.evaluation.new_media:
-            name, platform = g.account.name, g.account.platform.value
-            errors = self.text_errors("new_media", g.unit, g.reasons, {}, f"“{name}”{platform}")
-            lines: list[ProblemLine] = []
-            for text in g.problems:
+        for m in self.evaluation.new_media:
+            name, platform = m.account.name, m.account.platform.value
+            errors = self.text_errors("new_media", m.unit, m.reasons, {}, f"“{name}”{platform}")
+            lines = []
+            for text in m.problems:
                 problem = _account_problem(text, name, platform, self.evaluation.month.year, patterns)
                 self.problems.append(problem)
                 if problem.kind == "serious_text" and errors:
                     lines += [ProblemLine(e.line, e.evidence) for e in errors]
                 else:
                     lines.append(ProblemLine(text))
-            self.notify("new_media", str(g.account), g.unit, g, lines)
+            self.notify("new_media", str(m.account), m.unit, m, lines)
 
 
 def _group(errors: Sequence[TextError]) -> tuple[ErrorGroup, ...]:

@@ -104,7 +104,7 @@ def sign_in(db: Database, name: str, password: str, address: str, now: datetime,
             ok = user is not None and user.active and _belongs(user, county_id)
         except (VerificationError, InvalidHashError):
             ok = False
-        if not ok:
+        if not ok or user is None:
             return None
         users.clear_failures(session, name, address)
         if _hasher.check_needs_rehash(user.password_hash):

@@ -247,7 +247,7 @@ def _post_page(session: Session, where, start: datetime, end: datetime, page: Po
         select(PostRow).where(*span).options(defer(PostRow.text))
         .order_by(PostRow.published_at, PostRow.id).offset((page.number - 1) * page.size).limit(page.size)
     ))
-    findings = session.scalars(select(FindingRow).where(FindingRow.post_id.in_([p.id for p in posts]))
+    findings: Iterable[FindingRow] = session.scalars(select(FindingRow).where(FindingRow.post_id.in_([p.id for p in posts]))
                                .order_by(FindingRow.post_id, FindingRow.start)) if posts else []
     return _with_findings(posts, findings), total
 

@@ -81,4 +81,4 @@ def run_demo(
     if report_to is not None:
         report = write_report(db, month, report_to, config.county.county.name, issued=plan.notice_date,
                               on_stage=on_stage)
-    return DemoResult(config, gathered, stored_posts, findings, len(overrides), evaluation, report)
+    return DemoResult(config, gathered, stored_posts or 0, findings or 0, len(overrides), evaluation, report)

@@ -14,7 +14,7 @@ import multiprocessing.forkserver
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import anyio
 
@@ -61,8 +61,9 @@ async def run_bounded(seconds: float, limiter: anyio.CapacityLimiter, call: Call
     except TimeoutError:
         raise CallFailed(f"{what}超过 {seconds:g} 秒仍未完成，已停止：稿件过大或系统繁忙，请拆分后分段提交") from None
     if not ok:
+        assert isinstance(value, BaseException)  # _child hands back the exception the call raised
         raise value
-    return value
+    return cast(Result, value)
 
 
 async def _in_child(call: Callable[..., object], args: tuple, what: str) -> tuple[bool, object]:

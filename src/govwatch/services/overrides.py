@@ -11,6 +11,7 @@ from govwatch.config.loader import validate_file
 from govwatch.domain.calendar import Month
 from govwatch.domain.evaluation import ANNEXES
 from govwatch.domain.grading.reasons import GradeOverride
+from govwatch.domain.rules import DisclosureRules, NewMediaRules, NewsRules
 from govwatch.errors import InvalidInput
 from govwatch.store.counties import StoredCounty
 from govwatch.store.overrides import add_override
@@ -30,7 +31,7 @@ def canonical_subject(stored: StoredCounty, annex: str, subject: str) -> str:
 
 def record_override(session: Session, stored: StoredCounty, month: Month, override: GradeOverride) -> GradeOverride:
     """Store an adjustment whose subject resolves and whose grade is one of the annex's grades."""
-    rules = {"disclosure": stored.rules.disclosure, "news": stored.rules.news, "new_media": stored.rules.new_media}
+    rules: dict[str, DisclosureRules | NewsRules | NewMediaRules] = {"disclosure": stored.rules.disclosure, "news": stored.rules.news, "new_media": stored.rules.new_media}
     subject = canonical_subject(stored, override.annex, override.subject)
     labels = rules[override.annex].grades
     allowed = [g for g in (labels.excellent, labels.pass_, labels.fail) if g]

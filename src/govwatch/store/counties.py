@@ -63,12 +63,12 @@ def save_config(session: Session, config: CountyConfig) -> int:
     columns = {c.path: c for c in session.scalars(select(ColumnRow).where(ColumnRow.county_id == row.id))}
     urls = {str(a.column): a.url for a in county.assignment_rows}
     for key in county.columns():
-        stored = columns.get(str(key)) or ColumnRow(county_id=row.id, path=str(key))
-        stored.channel, stored.name = key.channel, key.name
-        stored.owner_unit_id = units[key.owner].id if key.owner else None
-        stored.url = urls.get(str(key))
-        session.add(stored)
-        columns[str(key)] = stored
+        column = columns.get(str(key)) or ColumnRow(county_id=row.id, path=str(key))
+        column.channel, column.name = key.channel, key.name
+        column.owner_unit_id = units[key.owner].id if key.owner else None
+        column.url = urls.get(str(key))
+        session.add(column)
+        columns[str(key)] = column
     session.flush()
 
     session.execute(delete(AssignmentRow).where(AssignmentRow.county_id == row.id))
@@ -82,11 +82,11 @@ def save_config(session: Session, config: CountyConfig) -> int:
 
     accounts = {(a.name, a.platform): a for a in session.scalars(select(AccountRow).where(AccountRow.county_id == row.id))}
     for account in county.accounts:
-        stored = accounts.get((account.name, account.platform.value)) or AccountRow(
+        account_row = accounts.get((account.name, account.platform.value)) or AccountRow(
             county_id=row.id, name=account.name, platform=account.platform.value
         )
-        stored.unit_id, stored.external_id = units[account.unit].id, account.external_id
-        session.add(stored)
+        account_row.unit_id, account_row.external_id = units[account.unit].id, account.external_id
+        session.add(account_row)
     session.flush()
     return row.id
 

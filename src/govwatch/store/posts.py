@@ -115,7 +115,7 @@ def post_records(session: Session, county_id: int, start: datetime, end: datetim
     connection = session.connection()  # Core rows: the ORM's per-row loading costs more than the grading
     units = {id_: name for id_, name in connection.execute(
         select(UnitRow.id, UnitRow.name).where(UnitRow.county_id == county_id))}
-    columns = {id_: ColumnKey(channel, units.get(owner), name) for id_, channel, owner, name in connection.execute(
+    columns = {id_: ColumnKey(channel, units.get(owner) if owner is not None else None, name) for id_, channel, owner, name in connection.execute(
         select(ColumnRow.id, ColumnRow.channel, ColumnRow.owner_unit_id, ColumnRow.name)
         .where(ColumnRow.county_id == county_id))}
     accounts = {id_: AccountKey(name, Platform(platform)) for id_, name, platform in connection.execute(

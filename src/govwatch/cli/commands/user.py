@@ -99,6 +99,6 @@ def list_users() -> None:
             table.add_column(header)
         for u in all_users(session):
             county = counties.get(u.county_id, "") if u.county_id is not None else "全部县区"
-            table.add_row(u.name, county, ROLE_LABELS[Role(u.role)], units.get(u.unit_id, ""),
+            table.add_row(u.name, county, ROLE_LABELS[Role(u.role)], units.get(u.unit_id, "") if u.unit_id is not None else "",
                           str(tokens.get(u.id, 0)), f"{u.created_at:%Y-%m-%d %H:%M}")
     console.print(table)

@@ -49,6 +49,7 @@ class Graded:
 
     computed: str
     override: GradeOverride | None
+    reasons: tuple[Reason, ...]
 
     @property
     def grade(self) -> str:
