@@ -19,7 +19,8 @@ from govwatch.domain.model import ColumnKey
 
 
 class CrawlIssueKind(StrEnum):
-    """The kinds of `collect.crawl.results.Finding`; the last five are bounds of the crawl settings."""
+    """The kinds of `collect.crawl.results.Finding` (unresolved: the article's 来源 names no known unit); the
+    last five are bounds of the crawl settings."""
 
     DEAD_LINK = "dead_link"
     EXTERNAL_LINK = "external_link"
@@ -29,6 +30,7 @@ class CrawlIssueKind(StrEnum):
     MISSING_DATE = "missing_date"
     FUTURE_DATE = "future_date"
     ROBOTS = "robots"
+    UNRESOLVED = "unresolved"
     TOO_LARGE = "too_large"
     DEADLINE = "deadline"
     RETRY_AFTER = "retry_after"
@@ -45,6 +47,7 @@ KIND_LABELS = {
     CrawlIssueKind.MISSING_DATE: "页面无发布时间",
     CrawlIssueKind.FUTURE_DATE: "发布时间晚于当前",
     CrawlIssueKind.ROBOTS: "robots.txt 禁止抓取",
+    CrawlIssueKind.UNRESOLVED: "来源单位无法识别",
     CrawlIssueKind.TOO_LARGE: "页面过大未读完",
     CrawlIssueKind.DEADLINE: "读取超时",
     CrawlIssueKind.RETRY_AFTER: "服务器要求稍后再试",
