@@ -55,9 +55,28 @@ def post(
 
 
 @pytest.fixture
+def county_copy(tmp_path, meixian_dir) -> Path:
+    """A copy of the example county's folder, for tests that edit its files."""
+    import shutil
+
+    target = tmp_path / "county"
+    shutil.copytree(meixian_dir, target)
+    return target
+
+
+@pytest.fixture
 def sqlite_url(tmp_path) -> str:
     """A fresh SQLite file, as a user's default database."""
     return f"sqlite:///{tmp_path / 'govwatch.db'}"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that asks for the PostgreSQL server is a `postgres` test, marked or not, so that the default
+    run (`-m 'not postgres'`) never reaches the server and `pytest -m postgres` runs every one of them."""
+    for item in items:
+        if "postgres_url" in getattr(item, "fixturenames", ()) and item.get_closest_marker("postgres") is None:
+            item.add_marker(pytest.mark.postgres)
 
 
 @pytest.fixture

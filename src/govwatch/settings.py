@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from govwatch.domain.calendar import parse_day
+from govwatch.errors import InvalidInput
 
 DEFAULT_DB_FILE = "govwatch.db"
 
@@ -53,7 +54,7 @@ class Settings(BaseSettings):
         try:
             return cls().today
         except ValidationError:
-            raise ValueError("环境变量 GOVWATCH_TODAY 应为 YYYY-MM-DD") from None
+            raise InvalidInput("环境变量 GOVWATCH_TODAY 应为 YYYY-MM-DD") from None
 
     def database_url(self) -> str:
         return self.db or f"sqlite:///{Path.cwd() / DEFAULT_DB_FILE}"

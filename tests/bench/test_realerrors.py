@@ -62,7 +62,7 @@ def test_the_half_comes_from_the_id_and_a_wrong_half_is_refused(tmp_path):
     assert realerrors.load_pairs(other, good) == []
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps(row | {"half": other}, ensure_ascii=False) + "\n", encoding="utf-8")
-    with pytest.raises(realerrors.DevSetError, match="bad.jsonl 第 1 行：字段 half"):
+    with pytest.raises(realerrors.DevSetError, match=r"bad.jsonl 第 1 行：字段 half"):
         realerrors.load_pairs(None, bad)
     bad.write_text(json.dumps(row | {"sentence": "这里没有错形。"}, ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(realerrors.DevSetError, match="字段 sentence"):

@@ -12,7 +12,7 @@ from tests.collect.conftest import FAST, ListSink, run_crawl, targets_of
 
 
 def test_demo_portal_reads_back_every_item_exactly(portal, portal_server, demo_posts):
-    plan, posts = demo_posts
+    _plan, posts = demo_posts
     sink, stats = run_crawl(targets_of(portal), FAST.model_copy(update={"proxy": portal_server.url}))
     web = {p.url: p for p in posts if p.column}
     assert len(sink.pages) == len(web) == stats.articles
@@ -87,7 +87,7 @@ def test_hostile_site_gives_findings_never_a_crash():
     site = Hostile()
     with LocalServer(site) as server:
         settings = FAST.model_copy(update={"max_page_bytes": 5_000_000})
-        sink, stats = run_crawl([ColumnTarget("c", f"{server.url}/list/index.html")], settings)
+        sink, _stats = run_crawl([ColumnTarget("c", f"{server.url}/list/index.html")], settings)
     assert sorted(r.article.title for r in sink.pages) == ["正常", "限流"]  # 429 retried after Retry-After
     kinds = {(f.kind, f.url.rsplit("/", 1)[-1]) for f in sink.findings}
     assert {("future_date", "t20230602_2.html"), ("missing_date", "t20230603_3.html"),

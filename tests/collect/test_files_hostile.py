@@ -100,7 +100,7 @@ def test_a_url_longer_than_the_key_column_is_stored_once(any_database, tmp_path)
     row = f"县发改局召开会议,2023-06-05 10:00,县发改局,部门动态,{long_url},正文"
     result, stored = imported(any_database, tmp_path, row)
     assert result.exit_code == 0, result.output
-    [(title, url, key)] = stored
+    [(_title, url, key)] = stored
     assert url == long_url and key.startswith("url-sha256:")
     again = govwatch("--db", any_database, "import", "posts", str(tmp_path / "posts.csv"))
     assert "新增 0 条" in again.output and "跳过 1 条" in again.output

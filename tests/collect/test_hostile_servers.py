@@ -11,7 +11,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from govwatch.collect.crawl.crawler import ColumnTarget, CrawlOptions
 from govwatch.collect.fakes.server import FakeRequest, FakeResponse, LocalServer
@@ -59,10 +59,8 @@ def raw_server(answer: Callable[[socket.socket], None]) -> Iterator[str]:
             if path == b"/robots.txt":
                 self.request.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                 return
-            try:
+            with suppress(OSError):  # the crawler gave up and hung up: that is the point
                 answer(self.request)
-            except OSError:  # the crawler gave up and hung up: that is the point
-                pass
 
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
@@ -141,7 +139,7 @@ def test_a_page_of_5000_links_makes_a_bounded_number_of_requests():
                  "/a/t20230601_1.html": ARTICLE.format(title="第一篇", day=1, links=links),
                  **{f"/l/{i}.html": "<p>ok</p>" for i in range(5000)}})
     with LocalServer(site) as server:
-        sink, stats = run_crawl([ColumnTarget("c", f"{server.url}/list/index.html")], FAST,
+        sink, _stats = run_crawl([ColumnTarget("c", f"{server.url}/list/index.html")], FAST,
                                 options=CrawlOptions(max_links_per_page=40))
     assert sum(site.hits.values()) <= 1 + 1 + 1 + 40  # robots.txt, the list, the article, its first 40 links
     [cap] = sink.findings

@@ -80,7 +80,7 @@ def _wechat_with(*articles: FakeArticle, **kwargs) -> tuple[FakeWeChat, LocalSer
 def test_wechat_article_both_mass_sent_and_published_is_one_post_and_edits_keep_it():
     both = FakeArticle("既群发又发布", _day(2), "正文", True, "2247600001_1", also_published=True)
     edited = FakeArticle("发布后修改", _day(3), "改过的正文", False, "2247600002_1", edited_at=_day(40))
-    fake, server = _wechat_with(both, edited)
+    _fake, server = _wechat_with(both, edited)
     with server:
         account = _account(Platform.WECHAT_SUBSCRIPTION, server.url, "wxappid")
         posts = _list(account).posts
@@ -102,7 +102,7 @@ def test_wechat_reads_what_the_page_declares():
     reprint = FakeArticle("看陕西", _day(2), "全省经济稳中向好。", True, "2247700002_1", reprinted_from="陕西发布")
     sourced = FakeArticle("一则通知", _day(3), "通知全文。\n来源：人民日报", False, "2247700003_1")
     own_source = FakeArticle("本地新闻", _day(4), "来源：眉县发布\n县里开会。", False, "2247700004_1")
-    fake, server = _wechat_with(own, reprint, sourced, own_source)
+    _fake, server = _wechat_with(own, reprint, sourced, own_source)
     with server:
         posts = {p.title: p for p in _list(_account(Platform.WECHAT_SUBSCRIPTION, server.url, "wxappid")).posts}
     assert posts["原创稿"].original and not posts["原创稿"].repost
@@ -130,7 +130,7 @@ def test_wechat_deleted_articles_are_skipped_with_why():
     gone = FakeArticle("删了的发布", _day(1), "x", False, "2247900001_1", deleted=True)
     gone_mass = FakeArticle("删了的群发", _day(2), "x", True, "2247900002_1", deleted=True)
     kept = FakeArticle("留着的", _day(3), "x", True, "2247900003_1")
-    fake, server = _wechat_with(gone, gone_mass, kept)
+    _fake, server = _wechat_with(gone, gone_mass, kept)
     with server:
         listing = _list(_account(Platform.WECHAT_SUBSCRIPTION, server.url, "wxappid"))
     assert [p.title for p in listing.posts] == ["留着的"]
@@ -182,7 +182,7 @@ def test_platform_times_and_ids_as_numbers_or_strings():
 
 
 def test_wechat_says_which_days_the_statistics_cannot_give(wechat):
-    fake, account = wechat
+    _fake, account = wechat
     listing = _list(account, SINCE, until=datetime(2023, 7, 3, tzinfo=ZONE))  # today is 2023-07-01
     assert listing.gaps == ["2023-07-01 起的群发文章统计接口次日才提供（end_date 最大为昨日），请之后再采集一次"]
     early = _list(account, datetime(2014, 11, 30, tzinfo=ZONE), until=datetime(2014, 12, 2, tzinfo=ZONE))
@@ -190,7 +190,7 @@ def test_wechat_says_which_days_the_statistics_cannot_give(wechat):
 
 
 def test_wechat_fake_refuses_what_the_documentation_refuses(wechat):
-    fake, account = wechat
+    _fake, account = wechat
     with httpx.Client(base_url=account.source.url) as client:
         token = client.post("/cgi-bin/stable_token", json={"grant_type": "client_credential", "appid": "wxappid",
                                                            "secret": "s3cret"}).json()["access_token"]

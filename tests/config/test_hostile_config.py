@@ -9,7 +9,7 @@ from govwatch.config.yaml_positions import ConfigError
 from govwatch.store.counties import load_stored_county
 from govwatch.store.db import open_database
 from govwatch.store.tables import AccountRow, UnitRow
-from tests.config.test_loader import county_copy, line_number, replace_in  # noqa: F401 - the fixture
+from tests.config.test_loader import line_number, replace_in
 from tests.hostile import assert_clear_outcome, govwatch, snapshot, time_bound
 
 

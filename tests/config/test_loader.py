@@ -1,16 +1,7 @@
-import shutil
-
 import pytest
 
 from govwatch.config.loader import load_county_dir, load_rules
 from govwatch.config.yaml_positions import ConfigError
-
-
-@pytest.fixture
-def county_copy(tmp_path, meixian_dir):
-    target = tmp_path / "county"
-    shutil.copytree(meixian_dir, target)
-    return target
 
 
 def replace_in(path, old, new):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -153,7 +155,7 @@ def test_two_workers_never_crawl_one_host_at_once_and_a_second_crawl_adds_nothin
             hosts = [bodies.site_hosts(load_county_dir(tmp_path / agent).county)
                      for agent in ("govwatch-a", "govwatch-b")]
             assert hosts[0] == hosts[1] == [portal.domain]
-            for name, county_hosts in zip(names, hosts):
+            for name, county_hosts in zip(names, hosts, strict=True):
                 assert runner.submit("crawl", county=name, hosts=county_hosts).job_id
             workers = [start_worker(postgres_url, tmp_path / f"worker-{i}.log", "--queue", "io", "--concurrency", "2")
                        for i in range(2)]
@@ -182,8 +184,8 @@ def test_two_workers_never_crawl_one_host_at_once_and_a_second_crawl_adds_nothin
 def _worker_children(pid: int) -> list[int]:
     """The worker processes `pid` spawned (not multiprocessing's resource tracker)."""
     path = f"/proc/{pid}/task/{pid}/children"
-    children = [int(p) for p in open(path).read().split()] if os.path.exists(path) else []
-    return [c for c in children if b"spawn_main" in open(f"/proc/{c}/cmdline", "rb").read()]
+    children = [int(p) for p in Path(path).read_text().split()] if os.path.exists(path) else []
+    return [c for c in children if b"spawn_main" in Path(f"/proc/{c}/cmdline").read_bytes()]
 
 
 def _stopped(pid: int) -> bool:
@@ -204,7 +206,5 @@ def test_worker_children_stop_when_their_parent_is_killed(postgres_url, tmp_path
         workers.wait()
         wait_for(lambda: all(_stopped(child) for child in children), 30, "the children to stop with their parent")
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(workers.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass

@@ -95,7 +95,7 @@ def test_dingtalk_signed_message_is_accepted(httpserver, client):
 def test_dingtalk_wrong_or_missing_secret_is_310000(httpserver, client):
     httpserver.expect_request("/robot/send").respond_with_handler(verifying_dingtalk)
     url = httpserver.url_for("/robot/send?access_token=tok")
-    with pytest.raises(DeliveryError, match="310000.*签名或关键词"):
+    with pytest.raises(DeliveryError, match=r"310000.*签名或关键词"):
         DingTalkRobot(url, client, "SECwrong").send("标题", "正文")
     with pytest.raises(DeliveryError, match="310000"):
         DingTalkRobot(url, client, None).send("标题", "正文")

@@ -125,7 +125,7 @@ def test_a_docx_that_unpacks_to_far_more_than_its_size_is_refused(monkeypatch):
     document.save(buffer)
     assert "贯彻落实" in documents.read_document("稿件.docx", buffer.getvalue())
     monkeypatch.setattr(documents, "MAX_UNPACKED_DOCX", 10_000)  # this small file unpacks to more than that
-    with pytest.raises(documents.UnreadableDocument, match="稿件.docx：Word 文档解压后达"):
+    with pytest.raises(documents.UnreadableDocument, match=r"稿件.docx：Word 文档解压后达"):
         documents.read_document("稿件.docx", buffer.getvalue())
 
 

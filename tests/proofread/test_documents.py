@@ -75,7 +75,7 @@ def test_a_part_lying_about_its_size_is_stopped_at_the_size_it_declares(bomb):
 
 def test_more_unpacked_than_any_document_is_refused():
     declared = declaring(word_file((BOMB_PART, b"x" * 1000)), BOMB_PART, documents.MAX_UNPACKED_DOCX + 1)
-    with pytest.raises(UnreadableDocument, match="通知.docx：Word 文档解压后达 200 MB，超过 200 MB 上限"):
+    with pytest.raises(UnreadableDocument, match=r"通知.docx：Word 文档解压后达 200 MB，超过 200 MB 上限"):
         read_document("通知.docx", declared)
 
 
@@ -90,5 +90,5 @@ def test_the_parts_declared_sizes_add_up(monkeypatch):
 
 def test_a_package_of_countless_parts_is_refused(monkeypatch):
     monkeypatch.setattr(documents, "MAX_PARTS", 50)
-    with pytest.raises(UnreadableDocument, match="通知.docx：Word 文档含 [0-9]+ 个部件，超过 50 个上限"):
+    with pytest.raises(UnreadableDocument, match=r"通知.docx：Word 文档含 [0-9]+ 个部件，超过 50 个上限"):
         read_document("通知.docx", word_file(*((f"word/extra{i}.xml", b"<a/>") for i in range(50))))

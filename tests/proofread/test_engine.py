@@ -1,5 +1,6 @@
 """The pipeline: offsets and lines, overlap resolution, county data, verdicts, and any input at all."""
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ def test_findings_are_sorted_and_do_not_overlap(proofreader):
     text = "截止目前，京津翼地区历行节约，学习党的二十精神。身份证11010519491231002X"
     findings = proofreader.check(text)
     assert [f.start for f in findings] == sorted(f.start for f in findings)
-    for a, b in zip(findings, findings[1:]):
+    for a, b in itertools.pairwise(findings):
         assert a.start + a.length <= b.start
 
 

@@ -161,9 +161,9 @@ def test_every_wrong_form_differs_from_its_right_form_and_no_right_form_is_a_wro
 
 
 def test_bad_records_are_reported_with_file_and_line():
-    with pytest.raises(DataFileError, match="states.tsv 第 2 行"):
+    with pytest.raises(DataFileError, match=r"states.tsv 第 2 行"):
         pair_entries("# name: 甲\n南韩\t韩国\ttypo\tfatal\n", "states.tsv")
-    with pytest.raises(DataFileError, match="laws.tsv 第 1 行"):
+    with pytest.raises(DataFileError, match=r"laws.tsv 第 1 行"):
         parse_laws("《宪法》\n", "laws.tsv")
 
 

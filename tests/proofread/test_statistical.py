@@ -145,7 +145,7 @@ def test_weighing_with_a_floor_keeps_every_candidate_that_can_pass():
 
 
 def test_a_three_or_four_character_word_with_a_far_more_frequent_neighbour_is_a_suspect(proofreader):
-    layer = next(l for l in proofreader.layers if l.name == "statistical")  # alone: the lexicon lists these too
+    layer = next(each for each in proofreader.layers if each.name == "statistical")  # alone: the lexicon lists these too
     found = {(text[h.start], h.suggestion) for text in ("全县上下要再接再励。", "文章针贬时弊。", "园区建筑美仑美奂。") for h in layer.scan(text)}
     assert found == {("励", "厉"), ("贬", "砭"), ("仑", "轮")}
     assert [h for text in ("全县上下要再接再厉。", "文章针砭时弊。", "园区建筑美轮美奂。") for h in layer.scan(text)] == []

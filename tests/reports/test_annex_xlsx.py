@@ -12,7 +12,7 @@ def values(sheet):
 
 def test_sheets_hold_the_annexes_and_the_reasons(demo_report, contract):
     book = load_workbook(demo_report.annexes)
-    assert book.sheetnames == ["附件1 信息公开", "附件2 快讯动态", "附件3 政务新媒体", "评定理由", "依据"]
+    assert book.sheetnames == ["附件1 信息公开", "附件2 快讯动态", "附件3 政务新媒体", "评定理由", "依据", "链接与采集问题"]
     news = values(book["附件2 快讯动态"])
     assert news[1] == ["单位", "发布条数", "综合评价"] * 2
     # Two halves read column by column, as the seed prints 附件2: the left half first, then the right.

@@ -36,8 +36,7 @@ def test_an_override_without_reason_names_its_line_and_stores_nothing(session_an
         encoding="utf-8",
     )
     db = session_and_county
-    with pytest.raises(ConfigError, match=rf"{path}:4: 字段 overrides\[1\].*理由"):
-        with db.transaction() as session:
-            load_overrides_file(session, load_stored_county(session), path)
+    with pytest.raises(ConfigError, match=rf"{path}:4: 字段 overrides\[1\].*理由"), db.transaction() as session:
+        load_overrides_file(session, load_stored_county(session), path)
     with db.transaction() as session:
         assert override_history(session, load_stored_county(session).id, Month(2023, 6)) == []

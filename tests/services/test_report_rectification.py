@@ -31,7 +31,7 @@ def test_every_failing_subject_gets_an_item_with_the_deadline(demo_copy):
     _, deadline, problems, status = items[("disclosure", "县财政局")]
     assert deadline == datetime(2023, 7, 20, 10, tzinfo=UTC)  # 7月20日18:00 in 眉县
     assert status == "open"
-    assert [p["text"] for p in problems][0] == "财政资金信息《县财政局财政资金信息（6月1日）》：“党的二十精神”应为“党的二十大精神”"
+    assert next(p["text"] for p in problems) == "财政资金信息《县财政局财政资金信息（6月1日）》：“党的二十精神”应为“党的二十大精神”"
     assert all(p["post_id"] for p in problems)
     assert [p["text"] for p in items[("new_media", "眉县公安（微信订阅号）")][2]] == \
         ["06-22至06-30信息未更新", "应转载信息数量不足"]

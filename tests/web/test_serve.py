@@ -55,13 +55,12 @@ def served(site, *options: str):
 
 @pytest.mark.slow
 def test_serve_with_two_workers_answers_and_signs_in(site):
-    with served(site, "--workers", "2") as (base, form, output):
-        with httpx.Client(base_url=base, cookies=form.cookies) as client:
-            signed = client.post("/login", data={"username": "admin", "password": PASSWORD,
-                                                 "csrf_token": csrf_of(form.text)})
-            assert signed.status_code == 303
-            assert client.get("/api/me").json()["name"] == "admin"
-            assert client.get("/api/months").json() == ["2023-06"]
+    with served(site, "--workers", "2") as (base, form, output), httpx.Client(base_url=base, cookies=form.cookies) as client:
+        signed = client.post("/login", data={"username": "admin", "password": PASSWORD,
+                                             "csrf_token": csrf_of(form.text)})
+        assert signed.status_code == 303
+        assert client.get("/api/me").json()["name"] == "admin"
+        assert client.get("/api/months").json() == ["2023-06"]
     assert "网页端地址" in output[0]
 
 
@@ -72,9 +71,8 @@ def test_behind_a_trusted_proxy_the_login_limit_counts_the_visitors_address(site
             return list(session.scalars(select(LoginFailureRow.address).order_by(LoginFailureRow.id)))
 
     for options, expected in ((("--trusted-proxy", "127.0.0.1"), "203.0.113.7"), ((), "127.0.0.1")):
-        with served(site, *options) as (base, form, _):
-            with httpx.Client(base_url=base, cookies=form.cookies, headers={"X-Forwarded-For": "203.0.113.7"}) as client:
-                refused = client.post("/login", data={"username": "admin", "password": "wrong",
-                                                      "csrf_token": csrf_of(form.text)})
-                assert refused.status_code == 401
+        with served(site, *options) as (base, form, _), httpx.Client(base_url=base, cookies=form.cookies, headers={"X-Forwarded-For": "203.0.113.7"}) as client:
+            refused = client.post("/login", data={"username": "admin", "password": "wrong",
+                                                  "csrf_token": csrf_of(form.text)})
+            assert refused.status_code == 401
         assert failures()[-1] == expected  # without --trusted-proxy the header is not believed

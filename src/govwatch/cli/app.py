@@ -20,9 +20,11 @@ def _global(
     db: str = typer.Option(
         None, "--db", help="数据库地址（SQLAlchemy URL）；未指定时读取环境变量 GOVWATCH_DB，默认当前目录下的 govwatch.db。"
     ),
+    debug: bool = typer.Option(False, "--debug", help="出现意外错误时显示完整的出错位置（traceback），便于报告问题。"),
 ) -> None:
-    """Set the database every command uses."""
+    """Set the database every command uses, and whether unexpected errors show their traceback."""
     context.set_database_url(db)
+    context.set_debug(debug)
 
 
 def _register() -> None:

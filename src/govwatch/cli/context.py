@@ -1,10 +1,22 @@
-"""Process-wide CLI state: the database URL chosen by `--db`, else the settings (GOVWATCH_DB)."""
+"""Process-wide CLI state: the database URL chosen by `--db` (else the settings, GOVWATCH_DB) and `--debug`."""
 
 from __future__ import annotations
 
 from govwatch.settings import Settings
 
 _database_url: str | None = None
+_debug = False
+
+
+def set_debug(on: bool) -> None:
+    """Remember `--debug`: unexpected errors then show their traceback."""
+    global _debug
+    _debug = on
+
+
+def debug() -> bool:
+    """Whether `--debug` was given."""
+    return _debug
 
 
 def set_database_url(url: str | None) -> None:

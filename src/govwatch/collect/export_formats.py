@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govwatch.domain.model import Platform
+from govwatch.errors import InvalidInput
 
 
 @dataclass(frozen=True)
@@ -42,5 +43,5 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
 def column_map(name: str, county_maps: dict[str, dict[str, str]]) -> dict[str, str]:
     """The headers to read a `name` export with: the format's own, then the county's map over them."""
     if name not in FORMATS:
-        raise ValueError(f"未知的导出格式“{name}”，可用：{'、'.join(FORMATS)}")
+        raise InvalidInput(f"未知的导出格式“{name}”，可用：{'、'.join(FORMATS)}")
     return {**FORMATS[name].columns, **county_maps.get(name, {})}

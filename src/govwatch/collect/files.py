@@ -32,6 +32,7 @@ from govwatch.domain.characters import writable
 from govwatch.domain.incoming import IncomingPost, check_published_at
 from govwatch.domain.model import PostKind
 from govwatch.encodings import marked_encoding
+from govwatch.errors import InputFileError
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "title": ("title", "标题"),
@@ -53,7 +54,7 @@ _KIND_WORDS = {"原创": PostKind.ORIGINAL, "推荐转载": PostKind.RECOMMENDED
                "original": PostKind.ORIGINAL, "recommended": PostKind.RECOMMENDED, "repost": PostKind.OTHER_REPOST}
 
 
-class ExportFileError(ValueError):
+class ExportFileError(InputFileError):
     """A bad file or row; every message names the file, the line and the field."""
 
     def __init__(self, messages: list[str]) -> None:

@@ -3,7 +3,7 @@ and optionally `notice.md.j2` (the notice's wording) and `lexicon/` (proofreadin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,7 +35,7 @@ class CountyConfig:
     county_data: dict[str, Any]
     rules_data: dict[str, Any]
     notice_template: str | None = None  # the text of NOTICE_FILE, when the folder has one
-    lexicon: CountyLexicon = CountyLexicon()  # from LEXICON_DIR, empty when the folder has none
+    lexicon: CountyLexicon = field(default_factory=CountyLexicon)  # from LEXICON_DIR, empty when the folder has none
 
 
 def _validate(model: type[Model], data: Any, sources: list[tuple[Path, Any]]) -> Model:

@@ -10,16 +10,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
+from govwatch.errors import ConfigError
+
 # A county file holds a few thousand values; far more is an alias bomb (anchors repeated into billions).
 MAX_NODES = 1_000_000
-
-
-class ConfigError(ValueError):
-    """Bad county data: each message names file, line and field."""
-
-    def __init__(self, messages: list[str]) -> None:
-        super().__init__("\n".join(messages))
-        self.messages = messages
 
 
 def read_yaml(path: Path) -> Any:

@@ -15,6 +15,7 @@ from govwatch.domain.county import County, UnknownName
 from govwatch.domain.incoming import IncomingPost
 from govwatch.domain.model import ColumnKey, PostKind
 from govwatch.domain.names import close_matches
+from govwatch.errors import InvalidInput
 
 # Posts an account makes just outside the month, so that silences are judged across its edges.
 _CONTEXT_DAYS = (1, 3, 5, 7, 9)
@@ -51,7 +52,7 @@ class _Writer:
     def pick_days(self, count: int, first: date, last: date) -> list[date]:
         pool = self.workdays(first, last)
         if count and not pool:
-            raise ValueError(f"{first}至{last}没有工作日，无法安排 {count} 条信息（检查 earlier 与更新周期）")
+            raise InvalidInput(f"{first}至{last}没有工作日，无法安排 {count} 条信息（检查 earlier 与更新周期）")
         return sorted(self.rng.choice(pool) for _ in range(count))
 
     def take_sentence(self, unit: str, column: str) -> str | None:
@@ -120,7 +121,7 @@ def _silences(ranges: tuple[tuple[str, str], ...], month: Month) -> list[Silence
     def day(text: str) -> int:
         parsed = datetime.strptime(f"{month.year}-{text}", "%Y-%m-%d").date()
         if Month.of(parsed) != month:
-            raise ValueError(f"静默期日期 {text} 不在 {month} 内")
+            raise InvalidInput(f"静默期日期 {text} 不在 {month} 内")
         return parsed.day
 
     return [Silence(day(a), day(b)) for a, b in ranges]
@@ -162,5 +163,5 @@ def generate_month(plan: DemoPlan, county: County) -> list[IncomingPost]:
     unused = {key: texts for key, texts in writer.planted.items() if texts}
     if unused:
         where = "、".join(f"{unit}/{column}" for unit, column in unused)
-        raise ValueError(f"计划中的句子多于该栏目本月的条数：{where}")
+        raise InvalidInput(f"计划中的句子多于该栏目本月的条数：{where}")
     return posts

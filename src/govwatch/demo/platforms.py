@@ -55,6 +55,8 @@ def _export(path: Path, posts: list[IncomingPost]) -> None:
 def demo_platforms(accounts: Sequence[Account], posts: Sequence[IncomingPost], folder: Path) -> DemoPlatforms:
     """One fake server per API account (WeChat, Weibo, Douyin); an export file for platforms without a list API."""
     out = DemoPlatforms()
+    fake: FakeWeChat | FakeWeibo | FakeDouyin
+    options: dict[str, str]
     for number, account in enumerate(accounts, 1):
         mine, env, key = _mine(account, posts), f"GOVWATCH_DEMO_SECRET_{number}", (account.name, account.platform.value)
         if account.platform in _WECHAT:

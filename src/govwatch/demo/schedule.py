@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from govwatch.errors import InvalidInput
+
 
 @dataclass(frozen=True)
 class Silence:
@@ -45,7 +47,7 @@ def spread(count: int, days: int, allowed: set[int], anchors: Iterable[int] = ()
     """
     chosen = [d for d in dict.fromkeys(anchors) if 1 <= d <= days]
     if len(chosen) > count:
-        raise ValueError(f"计划的发布条数 {count} 少于界定静默期所需的 {len(chosen)} 条")
+        raise InvalidInput(f"计划的发布条数 {count} 少于界定静默期所需的 {len(chosen)} 条")
     posted = set(chosen) | set(already)
     while len(chosen) < count:
         day = _longest_gap(posted, allowed - set(chosen), days)
@@ -55,7 +57,7 @@ def spread(count: int, days: int, allowed: set[int], anchors: Iterable[int] = ()
         posted.add(day)
     pool = sorted(allowed)
     if len(chosen) < count and not pool:
-        raise ValueError("没有可发布的日期")
+        raise InvalidInput("没有可发布的日期")
     extra = 0
     while len(chosen) < count:
         chosen.append(pool[extra % len(pool)])

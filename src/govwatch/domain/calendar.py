@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
+from govwatch.errors import InvalidInput
+
 _MONTH_RE = re.compile(r"^\s*(\d{4})\s*[-/年.]\s*(\d{1,2})\s*月?\s*$")
 
 
@@ -21,14 +23,14 @@ class Month:
     def __post_init__(self) -> None:
         # A month whose days cannot be dates (year 0) would fail later, at its first day.
         if not 1 <= self.month <= 12 or not MINYEAR <= self.year <= MAXYEAR:
-            raise ValueError(f"月份无效：{self.year}-{self.month}")
+            raise InvalidInput(f"月份无效：{self.year}-{self.month}")
 
     @classmethod
     def parse(cls, text: str) -> Month:
         """Read '2023-06', '2023/6' or '2023年6月'."""
         match = _MONTH_RE.match(text)
         if not match:
-            raise ValueError(f"月份格式应为 YYYY-MM，收到：{text!r}")
+            raise InvalidInput(f"月份格式应为 YYYY-MM，收到：{text!r}")
         return cls(int(match.group(1)), int(match.group(2)))
 
     @classmethod
@@ -105,7 +107,7 @@ def parse_day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"日期格式应为 YYYY-MM-DD，收到：{text!r}") from None
+        raise InvalidInput(f"日期格式应为 YYYY-MM-DD，收到：{text!r}") from None
 
 
 def period_moments(month: str | None, since: str | None, until: str | None,
@@ -113,7 +115,7 @@ def period_moments(month: str | None, since: str | None, until: str | None,
     """`--month 2023-06` or `--since DAY --until DAY` (both days included) as the half-open span of
     moments [start, end) in the county's zone; None where a bound is not given."""
     if month and (since or until):
-        raise ValueError("--month 与 --since/--until 只能选一种")
+        raise InvalidInput("--month 与 --since/--until 只能选一种")
     if month:
         return month_range(Month.parse(month)).moments(ZoneInfo(timezone))
     start = since_moment(since, timezone)
@@ -121,5 +123,5 @@ def period_moments(month: str | None, since: str | None, until: str | None,
     if end is not None:
         end += timedelta(days=1)
     if start and end and end <= start:
-        raise ValueError(f"--until {until} 早于 --since {since}")
+        raise InvalidInput(f"--until {until} 早于 --since {since}")
     return start, end

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -16,6 +16,7 @@ from govwatch.domain import limits
 from govwatch.domain.cycles import Cycle
 from govwatch.domain.model import AccountKey, ColumnKey, Platform, UnitKind
 from govwatch.domain.names import close_matches, normalize_name
+from govwatch.errors import InvalidInput
 
 
 class _Strict(BaseModel):
@@ -23,11 +24,11 @@ class _Strict(BaseModel):
 
 
 # Names as the county writes them, bounded by the database columns that store them.
-CountyName = limits.name(limits.COUNTY_NAME)
-UnitName = limits.name(limits.UNIT_NAME)
-ChannelName = limits.name(limits.CHANNEL_NAME)
-ColumnName = limits.name(limits.COLUMN_NAME)
-AccountName = limits.name(limits.ACCOUNT_NAME)
+CountyName = Annotated[str, limits.name(limits.COUNTY_NAME)]
+UnitName = Annotated[str, limits.name(limits.UNIT_NAME)]
+ChannelName = Annotated[str, limits.name(limits.CHANNEL_NAME)]
+ColumnName = Annotated[str, limits.name(limits.COLUMN_NAME)]
+AccountName = Annotated[str, limits.name(limits.ACCOUNT_NAME)]
 
 
 class CountyInfo(_Strict):
@@ -220,7 +221,7 @@ class Assignment(BaseModel):
     url: str | None = None
 
 
-class UnknownName(ValueError):
+class UnknownName(InvalidInput):
     """A unit, column or account name that the county does not have."""
 
     def __init__(self, what: str, name: str, suggestions: list[str]) -> None:
@@ -260,7 +261,7 @@ class County(_Strict):
                 *self._account_problems()]
 
     def _unit_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
-        problems = []
+        problems: list[tuple[tuple[str | int, ...], str]] = []
         seen: dict[str, tuple[int, str]] = {}
         for i, unit in enumerate(self.units):
             for name in (unit.name, *unit.aliases):
@@ -272,7 +273,7 @@ class County(_Strict):
         return problems
 
     def _channel_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
-        problems = []
+        problems: list[tuple[tuple[str | int, ...], str]] = []
         seen: set[str] = set()
         for i, channel in enumerate(self.channels):
             if channel.name in seen:
@@ -284,7 +285,7 @@ class County(_Strict):
         return problems
 
     def _assignment_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
-        problems = []
+        problems: list[tuple[tuple[str | int, ...], str]] = []
         channels = {c.name: c for c in self.channels}
         seen: set[tuple[str, str, str]] = set()
         for i, group in enumerate(self.assignments):
@@ -306,7 +307,7 @@ class County(_Strict):
         return problems
 
     def _account_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
-        problems = []
+        problems: list[tuple[tuple[str | int, ...], str]] = []
         seen: set[AccountKey] = set()
         for i, account in enumerate(self.accounts):
             if account.key in seen:

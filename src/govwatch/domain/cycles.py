@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from govwatch.domain.calendar import DayRange, Month
+from govwatch.errors import InvalidInput
 
 _CYCLE_RE = re.compile(r"^\s*(\d{1,3})\s*条\s*/\s*(月|季度|半年|年)\s*$")  # N from 1 to 999
 
@@ -44,7 +45,7 @@ class Cycle:
             return cls(0, Period.REALTIME)
         match = _CYCLE_RE.match(text)
         if not match or int(match.group(1)) < 1:
-            raise ValueError(f"更新周期应为“实时更新”或“N条/月|季度|半年|年”（N 为 1 至 999），收到：{text!r}")
+            raise InvalidInput(f"更新周期应为“实时更新”或“N条/月|季度|半年|年”（N 为 1 至 999），收到：{text!r}")
         return cls(int(match.group(1)), _PERIOD_WORDS[match.group(2)])
 
     def __str__(self) -> str:

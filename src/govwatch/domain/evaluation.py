@@ -15,6 +15,7 @@ from govwatch.domain.grading.news import NewsGrade, grade_news
 from govwatch.domain.grading.reasons import GradeOverride
 from govwatch.domain.model import PostRecord
 from govwatch.domain.rules import GradeLabels, Rules
+from govwatch.errors import InvalidInput
 
 ANNEXES = ("disclosure", "news", "new_media")
 
@@ -37,7 +38,7 @@ class MonthEvaluation:
         )
 
 
-class UnknownOverride(ValueError):
+class UnknownOverride(InvalidInput):
     """An override names a unit or account that the annex does not grade."""
 
 

@@ -11,6 +11,7 @@ from govwatch.domain.characters import writable
 from govwatch.domain.county import County, UnknownName
 from govwatch.domain.model import AccountKey, ColumnKey, PostKind
 from govwatch.domain.names import close_matches, normalize_name
+from govwatch.errors import InvalidInput
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class IncomingPost:
 def check_published_at(moment: datetime) -> None:
     """Refuse a publication time outside the years a post can have (a typo, or 0001-01-01 from an empty cell)."""
     if not limits.FIRST_YEAR <= moment.year <= limits.LAST_YEAR:
-        raise ValueError(f"发布时间 {moment.date().isoformat()} 不在 {limits.FIRST_YEAR} 至 {limits.LAST_YEAR} 年之间")
+        raise InvalidInput(f"发布时间 {moment.date().isoformat()} 不在 {limits.FIRST_YEAR} 至 {limits.LAST_YEAR} 年之间")
 
 
 @dataclass(frozen=True)
@@ -67,35 +68,35 @@ def _column(county: County, post: IncomingPost, unit: str | None) -> tuple[Colum
     shared = [c for c in candidates if c.owner is None]
     if shared:
         if unit is None:
-            raise ValueError(f"栏目“{post.column}”为多个单位共用，需注明发布单位（来源）")
+            raise InvalidInput(f"栏目“{post.column}”为多个单位共用，需注明发布单位（来源）")
         return shared[0], unit
     owned = [c for c in candidates if unit is None or c.owner == unit]
     if len(owned) == 1:
         return owned[0], owned[0].owner or ""
     pool = [c.name for c in county.columns() if unit is None or c.owner in (None, unit)]
     if len(owned) > 1:
-        raise ValueError(f"栏目“{post.column}”属于多个单位，需注明发布单位")
+        raise InvalidInput(f"栏目“{post.column}”属于多个单位，需注明发布单位")
     raise UnknownName("栏目" if unit is None else f"栏目（{unit}）", post.column or "", close_matches(post.column or "", pool))
 
 
 def resolve(county: County, post: IncomingPost) -> ResolvedPost:
     """Tie `post` to the county's unit, column or account; UnknownName lists close matches."""
     if post.published_at.tzinfo is None:
-        raise ValueError("发布时间缺少时区")
+        raise InvalidInput("发布时间缺少时区")
     check_published_at(post.published_at)
     if not post.title.strip():
-        raise ValueError("标题为空")
+        raise InvalidInput("标题为空")
     unit = county.unit(post.unit).name if post.unit else None
     column = account = None
     if post.account:
         found = county.account(post.account, post.platform)
         if unit is not None and unit != found.unit:
-            raise ValueError(f"账号“{found.name}”属于{found.unit}，不属于{unit}")
+            raise InvalidInput(f"账号“{found.name}”属于{found.unit}，不属于{unit}")
         account, unit = found.key, found.unit
     elif post.column:
         column, unit = _column(county, post, unit)
     else:
-        raise ValueError("需注明栏目（column）或账号（account）")
+        raise InvalidInput("需注明栏目（column）或账号（account）")
     digest = content_hash(post.title, post.text)
     if post.url:
         key = f"url:{post.url.strip()}"

@@ -5,8 +5,6 @@ checks lengths; SQLite does not)."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from pydantic import StringConstraints
 
 COUNTY_NAME = 100
@@ -26,6 +24,7 @@ POST_SOURCE = 200
 FIRST_YEAR, LAST_YEAR = 1990, 2099
 
 
-def name(max_length: int) -> type[str]:
-    """A name as a county writes it: surrounding blanks dropped, not empty, at most `max_length` long."""
-    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length)]  # type: ignore[return-value]
+def name(max_length: int) -> StringConstraints:
+    """A name as a county writes it (`Annotated[str, name(N)]`): surrounding blanks dropped, not empty, at most
+    `max_length` long."""
+    return StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length)

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from govwatch.errors import NotAllowed
+
 STAGES = ("初审", "复审", "终审")
 
 
@@ -29,8 +31,8 @@ def check_signature(done: Sequence[Signature], stage: str, by: str) -> None:
     two stages of the same draft."""
     expected = next_stage(done)
     if expected is None:
-        raise ValueError("该稿件三审已全部完成")
+        raise NotAllowed("该稿件三审已全部完成")
     if stage != expected:
-        raise ValueError(f"应先完成“{expected}”，不能直接进行“{stage}”")
+        raise NotAllowed(f"应先完成“{expected}”，不能直接进行“{stage}”")
     if any(s.by == by for s in done):
-        raise ValueError("同一人不能对同一稿件进行两级审核")
+        raise NotAllowed("同一人不能对同一稿件进行两级审核")

@@ -18,6 +18,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from govwatch.errors import InvalidInput, NotAllowed
 from govwatch.domain.calendar import Month
 from govwatch.domain.rules import RectificationRules
 
@@ -98,14 +99,14 @@ def no_longer_notified(item: RectificationItem) -> RectificationItem:
 def respond(item: RectificationItem, text: str, by: str, at: datetime) -> RectificationItem:
     """The unit reports what it corrected; a closed or withdrawn item takes no answer."""
     if not text.strip():
-        raise ValueError("整改反馈内容不能为空")
+        raise InvalidInput("整改反馈内容不能为空")
     if item.status in (Status.CLOSED, Status.WITHDRAWN):
-        raise ValueError(f"整改事项 {item.id} 已{item.label}，不能再反馈")
+        raise NotAllowed(f"整改事项 {item.id} 已{item.label}，不能再反馈")
     return replace(item, response=text, responded_by=by, responded_at=at, status=Status.RESPONDED)
 
 
 def close(item: RectificationItem, by: str, at: datetime, note: str = "") -> RectificationItem:
     """The centre accepts the rectification (销号); only an answered item can be closed."""
     if item.status is not Status.RESPONDED:
-        raise ValueError(f"整改事项 {item.id} 当前为“{item.label}”，须先由单位反馈整改情况再销号")
+        raise NotAllowed(f"整改事项 {item.id} 当前为“{item.label}”，须先由单位反馈整改情况再销号")
     return replace(item, closed_by=by, closed_at=at, note=note, status=Status.CLOSED)

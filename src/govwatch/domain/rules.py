@@ -7,15 +7,17 @@ written down where its officials can read it. Presets (`preset: national`) suppl
 from __future__ import annotations
 
 from datetime import time
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, PositiveInt
 
 from govwatch.domain import limits
+from govwatch.domain.crawl_issues import CrawlIssueKind
 from govwatch.domain.model import Platform, Severity
 from govwatch.domain.sitecheck.settings import SiteCheckRules
 
 # A grade as the notice prints it (优秀, 合格, 不合格, 差); stored beside each evaluation.
-GradeLabel = limits.name(limits.GRADE_LABEL)
+GradeLabel = Annotated[str, limits.name(limits.GRADE_LABEL)]
 
 
 class _Strict(BaseModel):
@@ -132,6 +134,26 @@ class WarningRules(_Strict):
     )
 
 
+class CrawlFindingRules(_Strict):
+    """链接与采集问题 in grades: the portal crawl's findings on a unit's columns (docs/rules.md).
+
+    Off unless a county turns it on (with defaults, so that rules stored before it existed still load): the
+    findings are shown on the dashboard and in the annex workbook either way.
+    """
+
+    count: bool = Field(default=False, description="count the month's crawl findings in the column annexes' grades")
+    kinds: tuple[CrawlIssueKind, ...] = Field(
+        default=(CrawlIssueKind.DEAD_LINK, CrawlIssueKind.EXTERNAL_LINK), min_length=1,
+        description="which kinds count (dead_link, external_link, robots, pager_cap …)",
+    )
+    annexes: tuple[Literal["disclosure", "news"], ...] = Field(
+        default=("disclosure", "news"), min_length=1, description="the annexes whose units they count against"
+    )
+    fail_at: PositiveInt | None = Field(
+        default=1, description="this many counted findings on a unit's columns of the annex fail it (null: reason only)"
+    )
+
+
 class Rules(_Strict):
     name: str = Field(description="what these rules are, for the notice and the dashboard")
     findings: FindingRules
@@ -151,3 +173,4 @@ class Rules(_Strict):
     def rule_name(self, code: str) -> str:
         """The county's words for a rule code; the code itself where the rules file names none."""
         return self.rule_names.get(code, code)
+    crawl_findings: CrawlFindingRules = CrawlFindingRules()

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from govwatch.domain.calendar import Month, parse_day, period_moments, since_moment
 from govwatch.domain.county import County
 from govwatch.domain.recommended import Recommended
+from govwatch.errors import NotFound, ServiceUnavailable
 from govwatch.jobs.runner import JobEnv, Submitted
 from govwatch.services.checking import check_posts, county_proofreader
 from govwatch.services.collect_posts import ingest_accounts
@@ -68,7 +69,7 @@ def ingest_account(env: JobEnv, county: str, account: str, recommended: list[dic
         stored = load_stored_county(session, county)
     chosen = [a for a in stored.county.accounts if str(a.key) == account]
     if not chosen:
-        raise LookupError(f"{county} 没有账号“{account}”")
+        raise NotFound(f"{county} 没有账号“{account}”")
     listed = [Recommended(item["title"], item.get("url")) for item in recommended or []]
     start, end = period_moments(month, since, until, stored.county.county.timezone)
     (result,) = ingest_accounts(env.db, stored, None, chosen, listed, StoredTokens(env.db), since=start, until=end,
@@ -174,7 +175,7 @@ def send_warnings(env: JobEnv, county: str) -> dict:
     return {"warnings": len(result.warnings), "sent": sum(d.sent for d in result.deliveries), "errors": 0}
 
 
-class WarningsNotDelivered(RuntimeError):
+class WarningsNotDelivered(ServiceUnavailable):
     """A channel failed; raised so that the job is retried with backoff the same day."""
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from govwatch.errors import NotFound
 from govwatch.jobs import bodies, sitecheck
 
 IO, CPU = "io", "cpu"
@@ -60,4 +61,4 @@ def job(name: str) -> JobSpec:
     try:
         return JOBS[name]
     except KeyError:
-        raise LookupError(f"没有名为“{name}”的任务（可用：{'、'.join(JOBS)}）") from None
+        raise NotFound(f"没有名为“{name}”的任务（可用：{'、'.join(JOBS)}）") from None

@@ -41,15 +41,15 @@ def _register(app: App, spec: JobSpec) -> None:
     def run(context: JobContext, **kwargs: Any) -> Any:
         return spec.body(_env(context), **kwargs)
 
-    app.task(run, name=spec.name, queue=spec.queue, pass_context=True,
-             retry=RetryStrategy(max_attempts=spec.retries, exponential_wait=2))
+    app.task(name=spec.name, queue=spec.queue, pass_context=True,
+             retry=RetryStrategy(max_attempts=spec.retries, exponential_wait=2))(run)
 
 
 def _register_daily(app: App, name: str, cron: str, plan: Callable[[JobEnv], dict]) -> None:
     def run(context: JobContext, timestamp: int) -> dict:
         return plan(_env(context))
 
-    app.periodic(cron=cron, periodic_id=name)(app.task(run, name=name, queue=IO, pass_context=True))
+    app.periodic(cron=cron, periodic_id=name)(app.task(name=name, queue=IO, pass_context=True)(run))
 
 
 def _schedule(app: App) -> None:

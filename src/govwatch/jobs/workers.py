@@ -54,7 +54,7 @@ def run_workers(url: str, options: WorkerOptions) -> None:
 
     def stop(signum: int, _frame: object) -> None:
         for child in children:
-            if child.is_alive():
+            if child.is_alive() and child.pid is not None:
                 os.kill(child.pid, signum)
 
     signal.signal(signal.SIGTERM, stop)

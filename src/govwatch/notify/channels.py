@@ -6,15 +6,20 @@ from typing import Protocol
 
 import httpx
 
+from govwatch.errors import ServiceUnavailable
 
-class DeliveryError(Exception):
+
+class DeliveryError(ServiceUnavailable):
     """A message was not delivered; it is recorded and tried again on the next run."""
 
 
 class Channel(Protocol):
     """One destination's way of sending: its size limit, whether it reads markdown, and `send`."""
 
-    max_bytes: int | None
+    @property
+    def max_bytes(self) -> int | None:
+        """The largest message the destination takes, in UTF-8 bytes (None: no limit)."""
+
     markdown: bool
 
     def send(self, title: str, body: str) -> None:

@@ -42,7 +42,7 @@ class EmailChannel:
         timeout = settings.notify_timeout
         try:
             if settings.smtp_security == "ssl":
-                server = smtplib.SMTP_SSL(settings.smtp_host, port, timeout=timeout, context=self.context)
+                server: smtplib.SMTP = smtplib.SMTP_SSL(settings.smtp_host, port, timeout=timeout, context=self.context)
             else:
                 server = smtplib.SMTP(settings.smtp_host, port, timeout=timeout)
             with server:

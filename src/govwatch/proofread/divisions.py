@@ -82,7 +82,7 @@ def parse_division(level: int, name: str, short: str, parent: str) -> Division:
     suffix = next((s for s in ADMIN_SUFFIXES if name.endswith(s) and len(name) > len(s)), "")
     body = name[: len(name) - len(suffix)]
     stem = short if short and short != name and body.startswith(short) else body
-    ethnic = tuple(ETHNIC.findall(body[len(stem) :])) if suffix in AUTONOMOUS + ("自治旗",) else ()
+    ethnic = tuple(ETHNIC.findall(body[len(stem) :])) if suffix in (*AUTONOMOUS, "自治旗") else ()
     if "".join(ethnic) != body[len(stem) :]:
         stem, ethnic = body, ()
     return Division(level, name, stem, ethnic, suffix, parent)
@@ -148,7 +148,7 @@ def _suffix_slips(d: Division) -> Iterator[str]:
     yield d.stem + ethnic + d.suffix[-1]  # 广西壮族区: 自治 dropped
     for i, group in enumerate(d.ethnic):
         changed = group[:-1] if group.endswith("族") else group + "族"  # 壮自治区, 维吾尔族自治区
-        yield d.stem + "".join(d.ethnic[:i] + (changed,) + d.ethnic[i + 1 :]) + d.suffix
+        yield d.stem + "".join((*d.ethnic[:i], changed, *d.ethnic[i + 1:])) + d.suffix
         if len(d.ethnic) > 1:  # one of several dropped
             yield d.stem + "".join(d.ethnic[:i] + d.ethnic[i + 1 :]) + d.suffix
     if 1 < len(d.ethnic) <= MAX_ETHNIC_ORDER:
@@ -254,7 +254,7 @@ def packaged_variants() -> dict[str, Variant]:
     for number, line in enumerate(read_text(VARIANTS_FILE).splitlines(), start=1):
         if not line or line.startswith("#"):
             continue
-        wrong, right, kind = (line.split("\t") + ["", ""])[:3]
+        wrong, right, kind = ([*line.split("\t"), "", ""])[:3]
         if kind not in kinds or not right:
             raise DataFileError(f"{VARIANTS_FILE} 第 {number} 行：应为 错误写法<TAB>正确写法<TAB>类别（{'、'.join(KINDS)}）")
         variants[wrong] = Variant(right, kinds[kind])
@@ -278,7 +278,7 @@ class DivisionLayer:
 
     def wrong_forms(self) -> Iterator[str]:
         """Every generated wrong form (for the vocabulary's negative list)."""
-        return (p for p, v in zip(self._patterns, self._variants) if v is not None)
+        return (p for p, v in zip(self._patterns, self._variants, strict=True) if v is not None)
     def scan(self, text: str) -> list[Hit]:
         """Hits for wrong forms of division names in `text` (already scannable)."""
         hits = []

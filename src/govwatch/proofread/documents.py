@@ -141,8 +141,8 @@ def _refuse_bombs(name: str, members: list[zipfile.ZipInfo]) -> None:
 class _TextExtractor(HTMLParser):
     """Visible text of a page: scripts and styles dropped, block elements on their own lines."""
 
-    _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"}
-    _HIDDEN = {"script", "style", "noscript", "template"}
+    _BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table"})
+    _HIDDEN = frozenset({"script", "style", "noscript", "template"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -78,7 +78,7 @@ def score(pairs: list[Pair], check: Callable[[str], list[TextFinding]]) -> tuple
     clean = sum(p.source == p.target for p in pairs)
     for pair in pairs:
         findings = check(pair.source)
-        gold = {i for i, (a, b) in enumerate(zip(pair.source, pair.target)) if a != b}
+        gold = {i for i, (a, b) in enumerate(zip(pair.source, pair.target, strict=False)) if a != b}
         outcomes = {
             "detection": flagged_positions(findings) == gold if gold else not findings,
             "correction": apply(pair.source, findings) == pair.target,
@@ -88,7 +88,9 @@ def score(pairs: list[Pair], check: Callable[[str], list[TextFinding]]) -> tuple
                 counts[kind][0 if right else 2] += 1
             elif not right:
                 counts[kind][1] += 1
-    return tuple(_scores(*counts[k], clean, len(pairs) - clean) for k in ("detection", "correction"))  # type: ignore[return-value]
+    (dtp, dfp, dfn), (ctp, cfp, cfn) = counts["detection"], counts["correction"]
+    erroneous = len(pairs) - clean
+    return _scores(dtp, dfp, dfn, clean, erroneous), _scores(ctp, cfp, cfn, clean, erroneous)
 
 
 def _scores(tp: int, fp: int, fn: int, clean: int, erroneous: int) -> Scores:

@@ -16,6 +16,7 @@ an item with a wrong political expression.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -135,7 +136,7 @@ def near_misses(expression: str, is_word: Callable[[str], bool]) -> Iterator[tup
         return
     words = rjieba.cut(expression, hmm=False)
     position = 0
-    for left, right in zip(words, words[1:]):
+    for left, right in itertools.pairwise(words):
         if len(left) >= 2 and len(right) >= 2 and not (set(left + right) & PUNCTUATION):
             end = position + len(left) + len(right)
             swapped = expression[:position] + right + left + expression[end:]
@@ -151,7 +152,7 @@ def _long_slips(expression: str, words: list[str]) -> Iterator[tuple[str, Varian
         if echo not in PUNCTUATION and expression[i - 1] not in PUNCTUATION and echo != expression[i - 1]:
             yield expression[:i] + echo + expression[i:], Variant(expression, "echoed", False)
     position = 0
-    for left, right in zip(words, words[1:]):
+    for left, right in itertools.pairwise(words):
         position += len(left)
         if len(left) >= 2 and len(right) >= 2 and not (set(left + right) & PUNCTUATION) and INSERTED not in (left[-1], right[0]):
             yield expression[:position] + INSERTED + expression[position:], Variant(expression, "inserted", False)
@@ -163,7 +164,7 @@ def _long_slips(expression: str, words: list[str]) -> Iterator[tuple[str, Varian
         items = expression.split(mark)
         for i in range(len(items) - 1):
             if items[i] and items[i + 1] and items[i] != items[i + 1]:
-                swapped = items[:i] + [items[i + 1], items[i]] + items[i + 2 :]
+                swapped = [*items[:i], items[i + 1], items[i], *items[i + 2:]]
                 yield mark.join(swapped), Variant(expression, "list_order", i + 2 == len(items))
 
 

@@ -25,7 +25,7 @@ def id_number_valid(number: str) -> bool:
     """GB 11643 checksum and a real birth date not in the future."""
     if len(number) != 18 or not number[:17].isdigit():
         return False
-    if _ID_CHECK[sum(int(d) * w for d, w in zip(number, _ID_WEIGHTS)) % 11] != number[17].upper():
+    if _ID_CHECK[sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS, strict=True)) % 11] != number[17].upper():
         return False
     try:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))

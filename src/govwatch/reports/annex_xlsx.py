@@ -3,7 +3,7 @@ two halves, numbers as numbers), then every grade's reasons and their evidence."
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -11,10 +11,12 @@ from zoneinfo import ZoneInfo
 
 from openpyxl.styles import Alignment
 
+from govwatch.domain.crawl_issues import CrawlIssue
 from govwatch.domain.result import MonthResult
 from govwatch.domain.rules import Rules
 from govwatch.reports import xlsx
 from govwatch.reports.annex_tables import AnnexTable, annex_tables, fold
+from govwatch.reports.crawl_issues_sheet import add_crawl_issue_sheet
 
 SHEETS = {"disclosure": "附件1 信息公开", "news": "附件2 快讯动态", "new_media": "附件3 政务新媒体"}
 _WIDTHS = {
@@ -71,9 +73,11 @@ def _annex_sheet(workbook, key: str, table: AnnexTable, heading: str | None) -> 
 
 
 def write_annexes(path: Path, result: MonthResult, rules: Rules, author: str, stamp: datetime, timezone: ZoneInfo,
-                  source: str = "", titles: Mapping[str, str] | None = None) -> Path:
+                  source: str = "", titles: Mapping[str, str] | None = None,
+                  crawl_issues: Sequence[CrawlIssue] | None = None) -> Path:
     """Write the workbook; `titles` are the annexes' titles as the notice words them (its title rows), `source`
-    names the stored evaluation shown (the workbook's description)."""
+    names the stored evaluation shown (the workbook's description). With `crawl_issues` (the month's, even
+    none) a 链接与采集问题 sheet follows the evidence."""
     workbook = xlsx.new_workbook()
     workbook.properties.description = source
     tables = annex_tables(result, rules.new_media)
@@ -86,6 +90,8 @@ def write_annexes(path: Path, result: MonthResult, rules: Rules, author: str, st
                    reason_rows(result, rules), (18, 24, 10, 10, 30, 26, 60, 10), landscape=True)
     xlsx.add_sheet(workbook, "依据", ("附件", "对象", "规则", "标题", "发布时间", "说明", "链接"),
                    evidence_rows(result, rules, timezone), (18, 24, 22, 40, 18, 36, 50), landscape=True)
+    if crawl_issues is not None:
+        add_crawl_issue_sheet(workbook, crawl_issues, timezone)
     year, month = result.month.split("-")
     title = f"{int(year)}年{int(month)}月通报附件"
     return xlsx.save(workbook, path, title, author, stamp)

@@ -83,7 +83,7 @@ def grade_distribution(grades: dict[str, GradeCount], labels: dict[str, GradeLab
             words = {labels[a].excellent if key == "excellent" else labels[a].pass_ if key == "pass" else labels[a].fail
                      for a in annexes} - {None}
             bars = axes.barh([ANNEX_SHORT[a] for a in annexes], values, left=left, color=_COLOURS[key],
-                             label="/".join(sorted(words)))
+                             label="/".join(sorted(w for w in words if w)))
             axes.bar_label(bars, labels=[str(v) if v else "" for v in values], label_type="center", color="white")
             left = [a + b for a, b in zip(left, values, strict=True)]
         axes.invert_yaxis()

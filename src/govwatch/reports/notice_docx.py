@@ -118,6 +118,7 @@ class _Writer:
                 self.signed(kind, block.text, indents[kind])
             elif kind == "annex" and block.annex is not None:
                 annex_number += 1
+                assert block.annex is not None  # parse_blocks gives every annex block its annex
                 self.annex(annex_number, block, tables[block.annex])
             elif kind == "note":
                 self.paragraph(block, size=std.SIZE_SMALL_4, indent=0, before=0.5)

@@ -22,6 +22,7 @@ import jinja2
 
 from govwatch.domain.calendar import DayRange, Month
 from govwatch.domain.evaluation import ANNEXES
+from govwatch.errors import InputFileError
 from govwatch.reports.notice_model import NoticeModel, TextError
 
 PACKAGE_PREFIX = "govwatch"
@@ -34,7 +35,7 @@ _DIRECTIVES = {"主送": "recipients", "附件说明": "attachments", "署名": 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
-class TemplateProblem(ValueError):
+class TemplateProblem(InputFileError):
     """The county's template does not render or uses an unknown directive; names file and line."""
 
 

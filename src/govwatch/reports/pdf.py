@@ -14,6 +14,8 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
+from govwatch.errors import ServiceUnavailable
+
 # A cold LibreOffice start plus a 20-page notice takes a few seconds; a hung one is stopped.
 _TIMEOUT_S = 180
 FONTS_CONF = "fonts.conf"
@@ -22,7 +24,7 @@ FONTS_CONF = "fonts.conf"
 _PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 
 
-class PdfFailed(RuntimeError):
+class PdfFailed(ServiceUnavailable):
     """LibreOffice ran but wrote no PDF."""
 
 

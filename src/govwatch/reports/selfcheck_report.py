@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
 from docx.table import _Cell
 
+from govwatch.errors import InvalidInput
 from govwatch.domain.sitecheck.model import KIND_LABELS, SEVERITY_LABELS, SiteFinding
 from govwatch.domain.sitecheck.result import SiteCheckResult
 from govwatch.reports import gbt9704
@@ -136,4 +137,4 @@ def write_selfcheck_report(result: SiteCheckResult, path: Path) -> Path:
         return write_xlsx(result, path)
     if path.suffix.lower() == ".docx":
         return write_docx(result, path)
-    raise ValueError(f"{path}：自查报告应为 .docx 或 .xlsx 文件")
+    raise InvalidInput(f"{path}：自查报告应为 .docx 或 .xlsx 文件")

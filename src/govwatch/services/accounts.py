@@ -12,6 +12,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.orm import Session
 
+from govwatch.errors import InvalidInput, NotFound
 from govwatch.store import users
 from govwatch.store.counties import StoredCounty
 from govwatch.store.db import Database
@@ -64,16 +65,16 @@ def add_user(session: Session, stored: StoredCounty | None, name: str, password:
     """Create or update an account of `stored`'s county, or (None) of every county in the database (a
     city's or province's admin or leader); an editor must name its unit (aliases allowed), others must not."""
     if not name.strip():
-        raise ValueError("用户名不能为空")
+        raise InvalidInput("用户名不能为空")
     if len(password) < 8:
-        raise ValueError("密码至少 8 位")
+        raise InvalidInput("密码至少 8 位")
     if role is Role.EDITOR and not unit:
-        raise ValueError("单位编辑须用 --unit 指定所属单位")
+        raise InvalidInput("单位编辑须用 --unit 指定所属单位")
     if role is not Role.EDITOR and unit:
-        raise ValueError(f"{ROLE_LABELS[role]}不属于某个单位，请去掉 --unit")
+        raise InvalidInput(f"{ROLE_LABELS[role]}不属于某个单位，请去掉 --unit")
     if stored is None:
         if role is Role.EDITOR:
-            raise ValueError("单位编辑只属于本县区，不能用 --all-counties")
+            raise InvalidInput("单位编辑只属于本县区，不能用 --all-counties")
         return users.save_user(session, name.strip(), _hasher.hash(password), role.value, None, None)
     unit_id = stored.unit_ids[stored.county.unit(unit).name] if unit else None
     return users.save_user(session, name.strip(), _hasher.hash(password), role.value, unit_id, stored.id)
@@ -103,7 +104,7 @@ def sign_in(db: Database, name: str, password: str, address: str, now: datetime,
             ok = user is not None and user.active and _belongs(user, county_id)
         except (VerificationError, InvalidHashError):
             ok = False
-        if not ok:
+        if not ok or user is None:
             return None
         users.clear_failures(session, name, address)
         if _hasher.check_needs_rehash(user.password_hash):
@@ -143,7 +144,7 @@ def issue_token(session: Session, name: str, label: str = "") -> str:
     """A new API token for the account `name`, returned once (only its hash is kept)."""
     user = users.find_user(session, name)
     if user is None:
-        raise LookupError(f"没有账号 {name}")
+        raise NotFound(f"没有账号 {name}")
     token = "gw_" + secrets.token_urlsafe(32)
     users.add_token(session, user.id, _token_hash(token), label.strip())
     return token

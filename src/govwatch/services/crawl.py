@@ -60,6 +60,7 @@ def incoming(county: County, result: PageResult) -> IncomingPost:
     """The article as a post of its column: a unit's own column names the unit, a shared one its 来源."""
     key = next(c for c in county.columns() if str(c) == result.column)
     article = result.article
+    assert article.published_at is not None  # a page without a date is a crawl finding, not a PageResult
     return IncomingPost(article.title, article.published_at, article.text, article.url,
                         unit=key.owner or article.source, channel=key.channel, column=key.name, source="crawl")
 

@@ -70,7 +70,7 @@ class PostPage:
 
     def __post_init__(self) -> None:
         if self.number < 1 or self.size < 1:
-            raise ValueError("页码和每页条数应为正整数")
+            raise InvalidInput("页码和每页条数应为正整数")
 
 
 @dataclass(frozen=True)
@@ -220,7 +220,7 @@ def unit_view(session: Session, stored: StoredCounty, unit_id: int, month: Month
     """A unit's grades in the three annexes, a page of its month's posts with findings, its accounts and
     its year."""
     if unit_id not in stored.unit_ids.values():
-        raise LookupError(f"没有编号为 {unit_id} 的单位")
+        raise NotFound(f"没有编号为 {unit_id} 的单位")
     subjects = _subjects(stored, {unit_id})
     grades = _grade_rows(session, stored, month, subjects)
     start, end = _span(stored, month_range(month))

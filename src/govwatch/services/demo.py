@@ -11,6 +11,7 @@ from govwatch.demo.generator import generate_month
 from govwatch.demo.plan import DemoPlan
 from govwatch.domain.calendar import Month
 from govwatch.domain.evaluation import MonthEvaluation
+from govwatch.errors import InputFileError, ServiceUnavailable
 from govwatch.services.checking import county_proofreader
 from govwatch.services.demo_gather import Gathered, gather_over_http
 from govwatch.services.evaluate import evaluate_stored
@@ -23,7 +24,7 @@ from govwatch.store.posts import county_totals
 EXAMPLE_COUNTY = "meixian"
 
 
-class DemoGatherFailed(RuntimeError):
+class DemoGatherFailed(ServiceUnavailable):
     """A demo server did not answer as expected: the demo month would be incomplete."""
 
 
@@ -31,7 +32,7 @@ def example_dir(name: str = EXAMPLE_COUNTY) -> Path:
     """The example county folder of a source checkout (examples/<name>)."""
     found = Path(__file__).resolve().parents[3] / "examples" / name
     if not found.is_dir():
-        raise FileNotFoundError(f"找不到示例配置目录 {found}，请用 --config 指定县区配置目录")
+        raise InputFileError(f"找不到示例配置目录 {found}，请用 --config 指定县区配置目录")
     return found
 
 
@@ -75,4 +76,4 @@ def run_demo(
     if report_to is not None:
         report = write_report(db, month, report_to, config.county.county.name, issued=plan.notice_date,
                               on_stage=on_stage)
-    return DemoResult(config, gathered, stored_posts, findings, len(overrides), evaluation, report)
+    return DemoResult(config, gathered, stored_posts or 0, findings or 0, len(overrides), evaluation, report)

@@ -9,7 +9,9 @@ from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import DayRange, Month
 from govwatch.domain.evaluation import MonthEvaluation, evaluate_month
+from govwatch.domain.grading.crawl_issues import count_crawl_issues
 from govwatch.reports.evaluation_json import month_result
+from govwatch.store.crawl_issues import month_crawl_issues
 from govwatch.store.counties import StoredCounty
 from govwatch.store.evaluations import (
     StoredResult,
@@ -38,6 +40,9 @@ def evaluate_stored(session: Session, stored: StoredCounty, month: Month, save: 
     posts = post_records(session, stored.id, start, end)
     overrides = current_overrides(session, stored.id, month)
     evaluation = evaluate_month(stored.county, stored.rules, month, posts, overrides)
+    if stored.rules.crawl_findings.count:
+        evaluation = count_crawl_issues(evaluation, month_crawl_issues(session, stored, month),
+                                        stored.rules.crawl_findings)
     if save:
         replace_month(session, stored.id, month_result(evaluation))
     return evaluation

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from govwatch.domain.incoming import IncomingPost, ResolvedPost, resolve
+from govwatch.errors import InvalidInput
 from govwatch.proofread import Proofreader
 from govwatch.services.checking import check_posts
 from govwatch.store.counties import StoredCounty
 from govwatch.store.posts import insert_new_posts, update_changed_posts
 
 
-class RejectedPosts(ValueError):
+class RejectedPosts(InvalidInput):
     """Some posts could not be tied to the county; nothing of the batch is stored."""
 
     def __init__(self, problems: list[tuple[int, str]]) -> None:

@@ -14,9 +14,11 @@ import multiprocessing.forkserver
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import anyio
+
+from govwatch.errors import ServiceUnavailable
 
 Result = TypeVar("Result")
 
@@ -30,7 +32,7 @@ def start_in_background() -> None:
     threading.Thread(target=multiprocessing.forkserver.ensure_running, name="forkserver-start", daemon=True).start()
 
 
-class CallFailed(Exception):
+class CallFailed(ServiceUnavailable):
     """The call ran past its bound (its process killed) or its process died; the message says which, in Chinese."""
 
 
@@ -59,8 +61,9 @@ async def run_bounded(seconds: float, limiter: anyio.CapacityLimiter, call: Call
     except TimeoutError:
         raise CallFailed(f"{what}超过 {seconds:g} 秒仍未完成，已停止：稿件过大或系统繁忙，请拆分后分段提交") from None
     if not ok:
+        assert isinstance(value, BaseException)  # _child hands back the exception the call raised
         raise value
-    return value
+    return cast(Result, value)
 
 
 async def _in_child(call: Callable[..., object], args: tuple, what: str) -> tuple[bool, object]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from govwatch.errors import InvalidInput
 from govwatch.domain.publishing import Signature, check_signature
 from govwatch.proofread import CountyLexicon, Proofreader, Suppression, TextFinding
 from govwatch.proofread.documents import read_document
@@ -68,7 +69,7 @@ def save_check(session: Session, stored: StoredCounty, unit_id: int | None, titl
                by: str) -> PublishCheck:
     """Keep a checked draft so that its reviews can be signed."""
     if not title.strip():
-        raise ValueError("请填写稿件标题")
+        raise InvalidInput("请填写稿件标题")
     check = add_check(session, stored.id, unit_id, title.strip(), text, findings, by)
     audit.record(session, by, "publish.check", f"publish_check:{check.id}", {"title": check.title, "findings": findings},
                  county_id=stored.id)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from govwatch.domain.calendar import Month
 from govwatch.domain.rectification import rectification_deadline
+from govwatch.errors import InvalidInput
 from govwatch.reports import charts
 from govwatch.reports.annex_tables import annex_tables
 from govwatch.reports.annex_xlsx import write_annexes
@@ -22,11 +23,12 @@ from govwatch.reports.pdf import convert_to_pdf, soffice
 from govwatch.services.evaluate import current_stored, read_stored
 from govwatch.services.rectification import open_items
 from govwatch.store.counties import StoredCounty, load_stored_county, notice_template
+from govwatch.store.crawl_issues import month_crawl_issues
 from govwatch.store.db import Database
 from govwatch.store.history import year_grades
 
 
-class EmptyMonth(ValueError):
+class EmptyMonth(InvalidInput):
     """Nothing was collected for the month: a notice would report only zeros."""
 
 
@@ -111,6 +113,7 @@ def write_report(
         zone = ZoneInfo(stored.county.county.timezone)
         day = issued or notice_day(stored, month)
         prepared = prepare(session, stored, month, day, template, record)
+        crawled = month_crawl_issues(session, stored, month)
     model = prepared.model
     out.mkdir(parents=True, exist_ok=True)
     on_stage("生成通报正文和附件表")
@@ -120,7 +123,7 @@ def write_report(
     stamp = datetime.combine(day, time(), zone)
     titles = {b.annex: b.plain for b in prepared.blocks if b.kind == "annex" and b.annex}
     annexes = write_annexes(out / f"附件-{month}.xlsx", model.result, model.rules, model.county.issuer, stamp, zone,
-                            model.stamp.label, titles)
+                            model.stamp.label, titles, crawled)
     on_stage("绘制图表")
     warnings = [] if charts.cjk_font() else ["未找到中文字体（如 Noto Sans CJK SC），图表中的中文可能无法显示。"]
     chart_files = write_charts(prepared, out / f"图表-{month}")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+from govwatch.errors import InvalidInput
 from govwatch.collect.crawl.session import polite_tools
 from govwatch.collect.site.gather import Gathered, SiteGatherer, SiteOptions, SiteProgress
 from govwatch.config.loader import SITE_CHECK_PRESET, preset_path
@@ -106,7 +107,7 @@ def check_county_portal(db: Database, stored: StoredCounty, today: date, url: st
     """Self-check a stored county's portal (or `url`) with its rules and proofreader, and store the run."""
     target = url or stored.county.county.portal
     if not target:
-        raise ValueError(f"县区“{stored.county.county.name}”没有配置门户网站地址（county.yaml 的 county.portal）")
+        raise InvalidInput(f"县区“{stored.county.county.name}”没有配置门户网站地址（county.yaml 的 county.portal）")
     with db.transaction() as session:
         proofreader = county_proofreader(session, stored.id)
     result = run_site_check(target, today, settings or stored.county.crawl, county_rules(stored.rules.site_check,

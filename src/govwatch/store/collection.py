@@ -7,8 +7,9 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, delete, func, select, update
+from sqlalchemy import ColumnElement, CursorResult, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from govwatch.collect.crawl.fetch import Request, Validators
@@ -87,6 +88,7 @@ def save_findings(session: Session, county_id: int, findings: Iterable[Finding],
             session.add(row)
         row.column_id = column_id(finding.column)
         row.status, row.detail, row.last_seen, row.resolved_at = finding.status, finding.detail, now, None
+        row.rechecked = finding.rechecked
     session.flush()
 
 
@@ -95,10 +97,10 @@ def resolve_findings(session: Session, county_id: int, pages: Iterable[str], bef
     pages = list(pages)
     closed = 0
     for i in range(0, len(pages), 500):
-        closed += session.execute(update(CrawlFindingRow).where(
+        closed += cast("CursorResult[Any]", session.execute(update(CrawlFindingRow).where(
             CrawlFindingRow.county_id == county_id, CrawlFindingRow.page.in_(pages[i:i + 500]),
             CrawlFindingRow.resolved_at.is_(None), CrawlFindingRow.last_seen < before,
-        ).values(resolved_at=utcnow())).rowcount
+        ).values(resolved_at=utcnow()))).rowcount
     return closed
 
 

@@ -14,11 +14,12 @@ from govwatch.config.yaml_positions import field_name
 from govwatch.domain.county import County
 from govwatch.domain.model import AccountKey, ColumnKey, Platform
 from govwatch.domain.rules import Rules
+from govwatch.errors import NotFound
 from govwatch.proofread import CountyLexicon
 from govwatch.store.tables import AccountRow, AssignmentRow, ColumnRow, CountyRow, UnitRow, utcnow
 
 
-class CountyNotFound(LookupError):
+class CountyNotFound(NotFound):
     """No county (tenant) of that name, or no county loaded at all."""
 
 
@@ -123,7 +124,7 @@ def account_of(session: Session, county_id: int, account_id: int) -> StoredAccou
     """The county's account with that id; LookupError names the id when there is none."""
     row = session.get(AccountRow, account_id)
     if row is None or row.county_id != county_id:
-        raise LookupError(f"没有编号为 {account_id} 的账号")
+        raise NotFound(f"没有编号为 {account_id} 的账号")
     return _account(row)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from govwatch.errors import NotFound
 from govwatch.domain.model import Finding, FindingStatus, Severity
 from govwatch.store.tables import FindingRow, PostRow
 
@@ -140,7 +141,7 @@ def get_finding(session: Session, county_id: int, finding_id: int) -> QueuedFind
         .where(FindingRow.id == finding_id, PostRow.county_id == county_id)
     ).first()
     if found is None:
-        raise LookupError(f"没有编号为 {finding_id} 的问题")
+        raise NotFound(f"没有编号为 {finding_id} 的问题")
     return _queued_of(found)
 
 
@@ -148,6 +149,6 @@ def save_verdict(session: Session, finding: Finding) -> None:
     """Store a reviewer's verdict and severity on the finding's row."""
     row = session.get(FindingRow, finding.id)
     if row is None:
-        raise LookupError(f"没有编号为 {finding.id} 的问题")
+        raise NotFound(f"没有编号为 {finding.id} 的问题")
     row.status, row.severity = finding.status.value, finding.severity.value
     session.flush()

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from govwatch.errors import NotFound
 from govwatch.domain.publishing import Signature
 from govwatch.store.web_tables import PublishCheckRow, PublishStepRow
 
@@ -43,7 +44,7 @@ def add_check(session: Session, county_id: int, unit_id: int | None, title: str,
 def get_check(session: Session, county_id: int, check_id: int) -> PublishCheck:
     row = session.get(PublishCheckRow, check_id)
     if row is None or row.county_id != county_id:
-        raise LookupError(f"没有编号为 {check_id} 的稿件")
+        raise NotFound(f"没有编号为 {check_id} 的稿件")
     return _check(row)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from govwatch.errors import NotFound
 from govwatch.domain.calendar import Month
 from govwatch.domain.rectification import (
     RectificationItem,
@@ -35,7 +36,7 @@ def save_item(session: Session, county_id: int, item: RectificationItem) -> Rect
     """Store `item` (a new one when it has no id); returns it as stored, with its id."""
     row = RectificationRow(county_id=county_id) if item.id is None else session.get(RectificationRow, item.id)
     if row is None or row.county_id != county_id:
-        raise LookupError(f"没有编号为 {item.id} 的整改事项")
+        raise NotFound(f"没有编号为 {item.id} 的整改事项")
     _write(row, item)
     session.add(row)
     session.flush()
@@ -83,5 +84,5 @@ def find_items(
 def get_item(session: Session, county_id: int, item_id: int) -> RectificationItem:
     row = session.get(RectificationRow, item_id)
     if row is None or row.county_id != county_id:
-        raise LookupError(f"没有编号为 {item_id} 的整改事项")
+        raise NotFound(f"没有编号为 {item_id} 的整改事项")
     return item_of(row)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from govwatch.store.web_tables import ApiTokenRow, LoginFailureRow, UserRow, WebSessionRow
@@ -82,7 +83,8 @@ def token_counts(session: Session) -> dict[int, int]:
 
 def revoke_tokens(session: Session, user_id: int) -> int:
     """Delete every token of the user; returns how many there were."""
-    return session.execute(delete(ApiTokenRow).where(ApiTokenRow.user_id == user_id)).rowcount or 0
+    deleted = cast("CursorResult[Any]", session.execute(delete(ApiTokenRow).where(ApiTokenRow.user_id == user_id)))
+    return deleted.rowcount or 0
 
 
 def add_failure(session: Session, username: str, address: str, at: datetime) -> None:

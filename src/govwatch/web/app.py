@@ -21,7 +21,7 @@ from govwatch.store.db import Database
 from govwatch.web.config import WebConfig
 from govwatch.web.deps import CountyCache
 from govwatch.web.rendering import templates
-from govwatch.web.routes import api, auth, overview, prepublish, rectify, review, sitecheck, units
+from govwatch.web.routes import api, auth, crawl_issues, overview, prepublish, rectify, review, sitecheck, units
 
 _HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -69,8 +69,9 @@ def create_app(db: Database, config: WebConfig | None = None) -> FastAPI:
     app.state.counties = CountyCache(app.state.config.county)
     app.state.proofread_limiter = anyio.CapacityLimiter(app.state.config.proofread_workers)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
-    for module in (auth, overview, units, review, prepublish, rectify, sitecheck, api):
+    for module in (auth, overview, units, review, prepublish, rectify, sitecheck, api, crawl_issues):
         app.include_router(module.router)
+    app.include_router(crawl_issues.api_router)
 
     app.add_middleware(SecurityHeaders)
 

@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from govwatch.collect.extract.links import web_url
 from govwatch.domain.model import FindingStatus
 from govwatch.domain.rectification import STATUS_LABELS, Status
+from govwatch.domain.rules import DisclosureRules, NewMediaRules, NewsRules
 from govwatch.proofread.findings import SEVERITY_LABELS, TYPE_LABELS
 from govwatch.services.overrides import ANNEX_NAMES
 from govwatch.store.counties import StoredCounty
@@ -27,7 +28,7 @@ VERDICT_LABELS = {FindingStatus.OPEN: "待审核", FindingStatus.CONFIRMED: "已
 
 def annex_labels(stored: StoredCounty) -> dict[str, Any]:
     """Each annex's grade labels (优秀/合格/不合格 or 差), as the county's rules name them."""
-    rules = {"disclosure": stored.rules.disclosure, "news": stored.rules.news, "new_media": stored.rules.new_media}
+    rules: dict[str, DisclosureRules | NewsRules | NewMediaRules] = {"disclosure": stored.rules.disclosure, "news": stored.rules.news, "new_media": stored.rules.new_media}
     return {annex: r.grades for annex, r in rules.items()}
 
 

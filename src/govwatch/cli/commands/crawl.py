@@ -11,6 +11,7 @@ from govwatch.cli.common import console, database, errors, user_errors
 from govwatch.cli.progress import crawl_progress
 from govwatch.cli.queued import job_runner, print_submitted
 from govwatch.domain.calendar import since_moment
+from govwatch.errors import ConfigError, InvalidInput
 from govwatch.jobs.bodies import site_hosts
 from govwatch.jobs.runner import uses_workers
 from govwatch.services.checking import county_proofreader
@@ -31,7 +32,7 @@ def crawl_command(
     with user_errors():
         if dry_run_url:
             if output != "jsonl":
-                raise ValueError(f"不支持的输出格式“{output}”，应为 jsonl")
+                raise InvalidInput(f"不支持的输出格式“{output}”，应为 jsonl")
             _dry_run(dry_run_url, county, proxy)
             return
         with database() as db:
@@ -41,7 +42,7 @@ def crawl_command(
             settings = stored.county.crawl.model_copy(update={"proxy": proxy}) if proxy else stored.county.crawl
             targets = column_targets(stored.county)
             if not targets:
-                raise ValueError("县区配置中没有栏目列表页地址：请在 county.yaml 的任务分解表中为栏目填写 url（见 docs/collectors.md）")
+                raise ConfigError(["县区配置中没有栏目列表页地址：请在 county.yaml 的任务分解表中为栏目填写 url（见 docs/collectors.md）"])
             if uses_workers(db):
                 with job_runner(db) as runner:
                     hosts = site_hosts(stored.county)

@@ -18,6 +18,7 @@ from govwatch.collect.export_formats import FORMATS, column_map
 from govwatch.collect.files import ExportFileError, read_posts
 from govwatch.collect.platforms.exports import exported_posts
 from govwatch.domain.calendar import Month
+from govwatch.errors import InvalidInput
 from govwatch.services.checking import county_proofreader
 from govwatch.services.collect_posts import to_incoming
 from govwatch.services.ingest import RejectedPosts, ingest_posts
@@ -38,23 +39,22 @@ def import_posts(
     platform: str = typer.Option(None, "--platform", help="账号的平台，两个账号同名时必填（如 视频号）"),
 ) -> None:
     """导入信息（网站文章或新媒体推文）；有一行出错则整个文件不入库，重复导入不会重复计数。"""
-    with user_errors():
-        with database() as db, db.transaction() as session:
-            stored = load_stored_county(session, county)
-            zone = stored.county.county.timezone
-            if export_format:
-                if not account:
-                    raise ValueError("--format 需要同时给出 --account（导出文件所属的账号）")
-                owner = stored.county.account(account, platform)
-                rows = read_posts(file, zone, header_map=column_map(export_format, stored.county.exports))
-                lists = month_lists(session, stored.id)
-                posts = [to_incoming(owner, p, lists.get(Month.of(p.published_at.astimezone(ZoneInfo(zone)).date()),
-                                                         [])) for p in exported_posts(owner, rows)]
-            else:
-                rows = read_posts(file, zone)
-                posts = [r.post for r in rows]
-            try:
-                result = ingest_posts(session, stored, posts, county_proofreader(session, stored.id))
-            except RejectedPosts as exc:
-                raise ExportFileError([f"{file}:{rows[i].line}: {message}" for i, message in exc.problems]) from None
+    with user_errors(), database() as db, db.transaction() as session:
+        stored = load_stored_county(session, county)
+        zone = stored.county.county.timezone
+        if export_format:
+            if not account:
+                raise InvalidInput("--format 需要同时给出 --account（导出文件所属的账号）")
+            owner = stored.county.account(account, platform)
+            rows = read_posts(file, zone, header_map=column_map(export_format, stored.county.exports))
+            lists = month_lists(session, stored.id)
+            posts = [to_incoming(owner, p, lists.get(Month.of(p.published_at.astimezone(ZoneInfo(zone)).date()),
+                                                     [])) for p in exported_posts(owner, rows)]
+        else:
+            rows = read_posts(file, zone)
+            posts = [r.post for r in rows]
+        try:
+            result = ingest_posts(session, stored, posts, county_proofreader(session, stored.id))
+        except RejectedPosts as exc:
+            raise ExportFileError([f"{file}:{rows[i].line}: {message}" for i, message in exc.problems]) from None
     console.print(f"导入完成：新增 {result.added} 条，已存在跳过 {result.skipped} 条，发现问题 {result.findings} 处。")

@@ -12,6 +12,7 @@ from govwatch.cli.common import console, database, errors, user_errors
 from govwatch.cli.queued import job_runner, print_submitted
 from govwatch.collect.platforms.classify import load_recommended
 from govwatch.domain.calendar import period_moments
+from govwatch.errors import ConfigError
 from govwatch.jobs.runner import uses_workers
 from govwatch.services.checking import county_proofreader
 from govwatch.services.collect_posts import AccountResult, ingest_accounts
@@ -33,28 +34,27 @@ def ingest(
     today: str = typer.Option(None, "--today", help="把这一天（YYYY-MM-DD）当作今天；默认环境变量 GOVWATCH_TODAY 或当地日期"),
 ) -> None:
     """经各平台接口（或订阅源、导出文件）采集政务新媒体账号的推文，入库并校对；重复采集不会重复计数。"""
-    with user_errors():
-        with database() as db:
-            with db.transaction() as session:
-                stored = load_stored_county(session, county)
-                proofreader = county_proofreader(session, stored.id)
-            start, end = period_moments(month, since, until, stored.county.county.timezone)
-            day = Settings.fixed_today(today)
-            chosen = [a for a in stored.county.accounts if a.source and (not account or a.name in account)]
-            if not chosen:
-                raise ValueError("没有配置采集来源（source）的账号：请在 county.yaml 的 accounts 中填写 source（见 docs/collectors.md）")
-            listed = load_recommended(recommended) if recommended else []
-            if uses_workers(db):
-                with job_runner(db) as runner:
-                    items = [(runner.submit("ingest", county=stored.county.county.name, account=str(a.key),
-                                            recommended=[vars(r) for r in listed], since=since, until=until,
-                                            month=month, today=day.isoformat() if day else None), a.name)
-                             for a in chosen]
-                print_submitted(items)
-                return
-            with console.status("采集中…") as status:
-                results = ingest_accounts(db, stored, proofreader, chosen, listed, StoredTokens(db), since=start,
-                                          until=end, today=day, on_account=lambda name: status.update(f"采集 {name}…"))
+    with user_errors(), database() as db:
+        with db.transaction() as session:
+            stored = load_stored_county(session, county)
+            proofreader = county_proofreader(session, stored.id)
+        start, end = period_moments(month, since, until, stored.county.county.timezone)
+        day = Settings.fixed_today(today)
+        chosen = [a for a in stored.county.accounts if a.source and (not account or a.name in account)]
+        if not chosen:
+            raise ConfigError(["没有配置采集来源（source）的账号：请在 county.yaml 的 accounts 中填写 source（见 docs/collectors.md）"])
+        listed = load_recommended(recommended) if recommended else []
+        if uses_workers(db):
+            with job_runner(db) as runner:
+                items = [(runner.submit("ingest", county=stored.county.county.name, account=str(a.key),
+                                        recommended=[vars(r) for r in listed], since=since, until=until,
+                                        month=month, today=day.isoformat() if day else None), a.name)
+                         for a in chosen]
+            print_submitted(items)
+            return
+        with console.status("采集中…") as status:
+            results = ingest_accounts(db, stored, proofreader, chosen, listed, StoredTokens(db), since=start,
+                                      until=end, today=day, on_account=lambda name: status.update(f"采集 {name}…"))
     print_results(results)
     if any(r.error or r.failed for r in results):
         errors.print("[yellow]部分账号或条目采集失败，见上表；失败的条目下次采集时会重新读取，其它推文已入库。[/yellow]")

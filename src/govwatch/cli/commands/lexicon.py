@@ -40,8 +40,8 @@ def list_lexicons(
 
 def _table(title: str, lists: list[ListInfo]) -> Table:
     table = Table(title=title, show_lines=True)
-    for header in ("文件", "名称", "来源", "版本/日期", "许可", "条数"):
-        table.add_column(header)
+    for column in ("文件", "名称", "来源", "版本/日期", "许可", "条数"):
+        table.add_column(column)
     for info in lists:
         header = info.header
         when = " / ".join(filter(None, (header.edition, header.date)))

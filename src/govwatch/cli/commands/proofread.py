@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -21,7 +21,7 @@ EXIT_FOUND = 1
 EXIT_BAD_INPUT = 2
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """How findings are printed."""
 
     text = "text"

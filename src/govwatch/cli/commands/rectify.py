@@ -40,20 +40,19 @@ def list_items(
 ) -> None:
     """列出整改事项；有逾期未反馈的事项时以退出码 1 结束，便于定时任务发出提醒。"""
     now = datetime.now(UTC)
-    with user_errors():
-        with database() as db, db.transaction() as session:
-            stored = load_stored_county(session, county)
-            rows = rectification.list_items(session, stored, now, Month.parse(month) if month else None,
-                                            (status,) if status else (), overdue)
-            zone = ZoneInfo(stored.county.county.timezone)
-            late = [r for r in rows if r.status == Status.OPEN.value and rectification.item_overdue(r, now)]
-            table = Table(title="整改事项", show_lines=True)
-            for header in ("编号", "月份", "附件", "对象", "问题", "截止时间", "状态", "整改反馈"):
-                table.add_column(header)
-            for r in rows:
-                state = STATUS_LABELS[Status(r.status)] + ("（逾期）" if rectification.item_overdue(r, now) else "")
-                table.add_row(str(r.id), r.month, _ANNEX[r.annex], r.subject, "\n".join(p["text"] for p in r.problems),
-                              f"{r.deadline.astimezone(zone):%m-%d %H:%M}", state, r.response)
+    with user_errors(), database() as db, db.transaction() as session:
+        stored = load_stored_county(session, county)
+        rows = rectification.list_items(session, stored, now, Month.parse(month) if month else None,
+                                        (status,) if status else (), overdue)
+        zone = ZoneInfo(stored.county.county.timezone)
+        late = [r for r in rows if r.status == Status.OPEN.value and rectification.item_overdue(r, now)]
+        table = Table(title="整改事项", show_lines=True)
+        for header in ("编号", "月份", "附件", "对象", "问题", "截止时间", "状态", "整改反馈"):
+            table.add_column(header)
+        for r in rows:
+            state = STATUS_LABELS[Status(r.status)] + ("（逾期）" if rectification.item_overdue(r, now) else "")
+            table.add_row(str(r.id), r.month, _ANNEX[r.annex], r.subject, "\n".join(p["text"] for p in r.problems),
+                          f"{r.deadline.astimezone(zone):%m-%d %H:%M}", state, r.response)
     console.print(table)
     if late:
         console.print(f"[bold red]逾期未反馈 {len(late)} 项：{'、'.join(r.subject for r in late)}[/bold red]", soft_wrap=True)
@@ -68,10 +67,9 @@ def respond(
     county: str = typer.Option(None, "--county"),
 ) -> None:
     """记录单位报送的整改情况。"""
-    with user_errors():
-        with database() as db, db.transaction() as session:
-            row = rectification.respond(session, load_stored_county(session, county), item, text, by, datetime.now(UTC))
-            late = rectification.item_overdue(row, datetime.now(UTC))
+    with user_errors(), database() as db, db.transaction() as session:
+        row = rectification.respond(session, load_stored_county(session, county), item, text, by, datetime.now(UTC))
+        late = rectification.item_overdue(row, datetime.now(UTC))
     console.print(f"已记录 {row.subject} 的整改反馈" + ("（已逾期）。" if late else "。"))
 
 
@@ -83,7 +81,6 @@ def close(
     county: str = typer.Option(None, "--county"),
 ) -> None:
     """核实整改情况后销号。"""
-    with user_errors():
-        with database() as db, db.transaction() as session:
-            row = rectification.close(session, load_stored_county(session, county), item, by, datetime.now(UTC), note)
+    with user_errors(), database() as db, db.transaction() as session:
+        row = rectification.close(session, load_stored_county(session, county), item, by, datetime.now(UTC), note)
     console.print(f"已销号：{row.subject}（{row.month}）。")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import typer
 
 from govwatch.cli.app import app
 from govwatch.cli.common import console, database, user_errors
-from govwatch.domain.calendar import Month
+from govwatch.domain.calendar import Month, parse_day
+from govwatch.errors import InputFileError
 from govwatch.reports.notice_text import TemplateProblem
 from govwatch.reports.pdf import PdfFailed
 from govwatch.services.report import write_report
@@ -29,14 +29,14 @@ def report(
     with user_errors():
         try:
             judged = Month.parse(month)
-            day = date.fromisoformat(issued) if issued else None
+            day = parse_day(issued) if issued else None
             if template is not None and not template.is_file():
-                raise FileNotFoundError(f"找不到通报模板 {template}")
+                raise InputFileError(f"找不到通报模板 {template}")
             with database() as db, console.status("准备中…") as status:
                 files = write_report(db, judged, out, county, template, day, pdf,
                                      on_stage=lambda text: status.update(text + "…"), number=number)
         except (TemplateProblem, PdfFailed) as exc:
-            raise ValueError(str(exc)) from None
+            raise InputFileError(str(exc)) from None
     console.print(f"通报和附件依据已存储的评定：{files.source}", soft_wrap=True)
     for path in (files.notice, files.pdf, files.annexes):
         if path is not None:

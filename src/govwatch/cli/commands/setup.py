@@ -9,6 +9,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from govwatch.errors import InvalidInput
 from govwatch.cli.app import app
 from govwatch.cli.common import console, errors, user_errors
 from govwatch.config.draft import write_draft
@@ -32,7 +33,7 @@ def discover_command(
     """读取门户网站的导航和信息公开目录，写出县区配置草稿：每个栏目的地址、名称、最近更新、条数和发布单位。"""
     with user_errors(DiscoveryError):
         if (out / "county.yaml").exists():
-            raise ValueError(f"{out / 'county.yaml'} 已存在；请换一个目录，以免覆盖已有配置")
+            raise InvalidInput(f"{out / 'county.yaml'} 已存在；请换一个目录，以免覆盖已有配置")
         settings = CrawlSettings(proxy=proxy, delay_seconds=delay)
         limits = DiscoverLimits(max_pages=max_pages, sample_articles=sample)
         with Progress(SpinnerColumn(), TextColumn("[bold]发现栏目[/bold] 已读页面 {task.completed}"),

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import typer
 
+from govwatch.errors import InvalidInput
 from govwatch.cli.app import app
 from govwatch.cli.common import database, errors, user_errors
 from govwatch.cli.progress_site import site_progress
@@ -41,9 +42,9 @@ def site_check_command(
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     with user_errors():
         if output not in FORMATS:
-            raise ValueError(f"不支持的输出格式“{output}”，应为 {' 或 '.join(FORMATS)}")
+            raise InvalidInput(f"不支持的输出格式“{output}”，应为 {' 或 '.join(FORMATS)}")
         if report is not None and report.suffix.lower() not in (".docx", ".xlsx"):
-            raise ValueError(f"{report}：自查报告应为 .docx 或 .xlsx 文件")
+            raise InvalidInput(f"{report}：自查报告应为 .docx 或 .xlsx 文件")
         with database() as db:
             with db.transaction() as session:
                 try:

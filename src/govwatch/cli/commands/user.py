@@ -11,6 +11,7 @@ from sqlalchemy import select
 from govwatch.cli.app import app
 from govwatch.cli.commands.serve import web_database_url
 from govwatch.cli.common import console, database, user_errors
+from govwatch.errors import InvalidInput, NotFound
 from govwatch.services.accounts import ROLE_LABELS, Role, add_user, issue_token
 from govwatch.store import audit
 from govwatch.store.counties import load_stored_county
@@ -41,7 +42,7 @@ def add(
         password = _password(password_stdin)
         with database(web_database_url()) as db, db.transaction() as session:
             if all_counties and county:
-                raise ValueError("--all-counties 与 --county 只能选一个")
+                raise InvalidInput("--all-counties 与 --county 只能选一个")
             stored = None if all_counties else load_stored_county(session, county)
             row = add_user(session, stored, name, password, role, unit)
             audit.record(session, "命令行", "user.add", f"user:{row.name}", {"role": role.value, "unit": unit},
@@ -56,7 +57,7 @@ def disable(name: str = typer.Argument(..., help="用户名")) -> None:
     with user_errors(), database(web_database_url()) as db, db.transaction() as session:
         row = find_user(session, name)
         if row is None or not disable_user(session, name):
-            raise LookupError(f"没有账号 {name}")
+            raise NotFound(f"没有账号 {name}")
         audit.record(session, "命令行", "user.disable", f"user:{name}", {}, county_id=row.county_id)
     console.print(f"已停用账号 {name}，其登录已全部失效。")
 
@@ -68,17 +69,16 @@ def token(
     revoke: bool = typer.Option(False, "--revoke", help="作废该账号的全部接口令牌"),
 ) -> None:
     """为账号生成接口令牌（只显示这一次），供脚本以该账号的权限读取 /api/；--revoke 作废其全部令牌。"""
-    with user_errors():
-        with database(web_database_url()) as db, db.transaction() as session:
-            row = find_user(session, name)
-            if row is None:
-                raise LookupError(f"没有账号 {name}")
-            if revoke:
-                count = revoke_tokens(session, row.id)
-                audit.record(session, "命令行", "token.revoke", f"user:{name}", {"tokens": count}, county_id=row.county_id)
-            else:
-                secret = issue_token(session, name, label)
-                audit.record(session, "命令行", "token.add", f"user:{name}", {"label": label}, county_id=row.county_id)
+    with user_errors(), database(web_database_url()) as db, db.transaction() as session:
+        row = find_user(session, name)
+        if row is None:
+            raise NotFound(f"没有账号 {name}")
+        if revoke:
+            count = revoke_tokens(session, row.id)
+            audit.record(session, "命令行", "token.revoke", f"user:{name}", {"tokens": count}, county_id=row.county_id)
+        else:
+            secret = issue_token(session, name, label)
+            audit.record(session, "命令行", "token.add", f"user:{name}", {"label": label}, county_id=row.county_id)
     if revoke:
         console.print(f"已作废账号 {name} 的接口令牌 {count} 个。")
         return
@@ -99,6 +99,6 @@ def list_users() -> None:
             table.add_column(header)
         for u in all_users(session):
             county = counties.get(u.county_id, "") if u.county_id is not None else "全部县区"
-            table.add_row(u.name, county, ROLE_LABELS[Role(u.role)], units.get(u.unit_id, ""),
+            table.add_row(u.name, county, ROLE_LABELS[Role(u.role)], units.get(u.unit_id, "") if u.unit_id is not None else "",
                           str(tokens.get(u.id, 0)), f"{u.created_at:%Y-%m-%d %H:%M}")
     console.print(table)

@@ -11,6 +11,7 @@ from rich.table import Table
 from govwatch.cli.app import app
 from govwatch.cli.common import console, database, user_errors
 from govwatch.config.notify import load_notify
+from govwatch.errors import InvalidInput
 from govwatch.notify.recipients import CHANNEL_LABELS
 from govwatch.services.warnings import CountyWarnings, send_daily_warnings, store_recipients
 from govwatch.store.counties import load_stored_county
@@ -58,7 +59,7 @@ def _parse_day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"日期格式应为 YYYY-MM-DD，收到：{text!r}") from None
+        raise InvalidInput(f"日期格式应为 YYYY-MM-DD，收到：{text!r}") from None
 
 
 @app.command("warn")

@@ -8,6 +8,7 @@ import typer
 
 from govwatch.cli.app import app
 from govwatch.cli.common import console, database, user_errors
+from govwatch.errors import InvalidInput, ServiceUnavailable
 from govwatch.jobs.catalog import CPU, IO, QUEUES
 from govwatch.jobs.queue_app import STALLED_AFTER
 from govwatch.jobs.runner import uses_workers
@@ -32,10 +33,10 @@ def worker(
     """启动后台工作进程（需要 PostgreSQL）：执行抓取、采集、校对、评定任务和每日定时任务。"""
     with user_errors():
         if heartbeat * 2 > stalled_after:  # a live worker's running jobs would be taken for stalled
-            raise ValueError(f"--heartbeat（{heartbeat} 秒）应不超过 --stalled-after（{stalled_after} 秒）的一半")
+            raise InvalidInput(f"--heartbeat（{heartbeat} 秒）应不超过 --stalled-after（{stalled_after} 秒）的一半")
         with database() as db:
             if not uses_workers(db):
-                raise ValueError("后台工作进程需要 PostgreSQL 数据库（GOVWATCH_DB=postgresql+psycopg://…）；"
+                raise ServiceUnavailable("后台工作进程需要 PostgreSQL 数据库（GOVWATCH_DB=postgresql+psycopg://…）；"
                                  "使用 SQLite 时各命令直接在本进程内执行")
             url = db.url.render_as_string(hide_password=False)
         options = WorkerOptions(queues=(queue.value,) if queue else QUEUES, concurrency=concurrency,

@@ -51,7 +51,7 @@ class CrawlStats:
 @dataclass(frozen=True)
 class CrawlOptions:
     since: datetime | None = None  # stop paging a column once a whole list page predates this
-    zone: ZoneInfo = ZoneInfo("Asia/Shanghai")
+    zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
     government_domains: tuple[str, ...] = (".gov.cn",)
     check_links: bool = True
     max_list_pages: int = 200
@@ -217,4 +217,4 @@ def _failure_kind(error: str | None) -> str:
 
 def _link_finding(link: str, page_url: str, column: str | None, state: LinkState) -> Finding:
     return Finding(_failure_kind(state.error), link, page_url, column, state.status,
-                   state.detail or state.error or f"HTTP {state.status}")
+                   state.detail or state.error or f"HTTP {state.status}", state.rechecked)

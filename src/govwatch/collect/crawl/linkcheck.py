@@ -20,6 +20,7 @@ class LinkState:
     status: int | None
     error: str | None = None
     detail: str = ""
+    rechecked: bool = False  # the failure was met again by the second check
 
     @property
     def dead(self) -> bool:
@@ -43,7 +44,7 @@ class LinkChecker:
             return None  # robots.txt forbids even a check: say nothing about it
         for attempt in range(2):
             answer = await self.fetcher.fetch(Request(url, kind="link"), read_body=False)
-            state = LinkState(answer.status, answer.error, answer.detail)
+            state = LinkState(answer.status, answer.error, answer.detail, rechecked=attempt == 1)
             if not state.dead or attempt == 1:
                 return state
             await asyncio.sleep(self.recheck_delay)

@@ -109,7 +109,8 @@ def _hanweb_records(xml: str, request: Request, zone: ZoneInfo) -> ListPage:
     doc = parse_html("<ul>" + "".join(records) + "</ul>") if records else None
     items = _items(doc, request.url, zone) if doc is not None else []
     total = _TOTAL.search(xml)
-    start = int(re.search(r"startrecord=(\d+)", request.url).group(1))
+    asked = re.search(r"startrecord=(\d+)", request.url)  # our own request (_hanweb_request) says where it began
+    start = int(asked.group(1)) if asked else 1
     following = start + HANWEB_BATCH
     more = records and total and following <= int(total.group(1))
     nxt = (Request(re.sub(r"startrecord=\d+&endrecord=\d+", f"startrecord={following}&endrecord="

@@ -39,10 +39,11 @@ class Finding:
     column: str | None
     status: int | None = None
     detail: str = ""
+    rechecked: bool = False  # a failure confirmed by a second check after the recheck delay
 
     def as_json(self) -> dict[str, object]:
         return {"kind": self.kind, "url": self.url, "status": self.status, "page": self.page,
-                "column": self.column, "detail": self.detail}
+                "column": self.column, "detail": self.detail, "rechecked": self.rechecked}
 
 
 class CrawlSink(Protocol):

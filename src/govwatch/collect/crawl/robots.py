@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from urllib.parse import urlsplit
 
 from protego import Protego
@@ -18,7 +18,7 @@ RobotsFetch = Callable[[str], Awaitable[tuple[int, str] | None]]
 class RobotsCache:
     """`allowed(url)` per host rules; a missing robots.txt (4xx) or an unreachable one allows everything."""
 
-    def __init__(self, fetch: RobotsFetch, user_agent: str, ignored_hosts: set[str] = frozenset()) -> None:
+    def __init__(self, fetch: RobotsFetch, user_agent: str, ignored_hosts: Iterable[str] = frozenset()) -> None:
         self._fetch, self.user_agent, self.ignored_hosts = fetch, user_agent, set(ignored_hosts)
         self._rules: dict[str, Protego | None] = {}
         self._locks: dict[str, asyncio.Lock] = {}

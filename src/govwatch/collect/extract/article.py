@@ -57,7 +57,7 @@ def parse_html(html: str) -> lxml.html.HtmlElement:
 
 def meta_tags(doc: lxml.html.HtmlElement) -> dict[str, str]:
     """<meta name=… content=…> by lower-cased name; content "null" or blank is left out."""
-    found = {}
+    found: dict[str, str] = {}
     for meta in doc.iter("meta"):
         name, content = meta.get("name"), (meta.get("content") or "").strip()
         if name and content and content.lower() != "null":
@@ -112,8 +112,8 @@ def extract_article(html: str, url: str, zone: ZoneInfo) -> Article:
     if published is None and not known_container:
         import trafilatura
 
-        found = trafilatura.extract_metadata(html, default_url=url)
-        published, method = parse_date(found.date if found else None, zone), "trafilatura"
+        metadata = trafilatura.extract_metadata(html, default_url=url)
+        published, method = parse_date(metadata.date if metadata else None, zone), "trafilatura"
     source = meta.get("contentsource")
     if source is None:
         found = _VISIBLE_SOURCE.search(visible)

@@ -47,10 +47,10 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     header = _HEADER.search(content_type or "")
     meta = _META.search(body[:4096])
     declared = [_codec(header.group(1) if header else None), _codec(meta.group(1).decode("ascii") if meta else None)]
-    for codec in (*declared, "utf-8"):
-        text = _strict(body, codec)
-        if text is not None:
-            return text, codec
+    for candidate in (*declared, "utf-8"):
+        text = _strict(body, candidate)
+        if text is not None and candidate is not None:
+            return text, candidate
     best = from_bytes(body[:200_000]).best()
-    codec = _codec(best.encoding if best else None) or "gb18030"
-    return body.decode(codec, errors="replace"), codec
+    guessed = _codec(best.encoding if best else None) or "gb18030"
+    return body.decode(guessed, errors="replace"), guessed

@@ -165,7 +165,7 @@ def served_month(folder: Path) -> Iterator[ServedMonth]:
             url = stack.enter_context(LocalServer(fake)).url
             served.fakes[name] = fake
             served.plan += planned
-            served.secrets[env] = getattr(fake, "secret", None) or fake.token
+            served.secrets[env] = str(getattr(fake, "secret", None) or fake.token)
             served.sources[(name, planned[0].platform.value)] = {
                 "external_id": external, "source": {"kind": "api", "url": url, "credential_env": env}}
         feed = _feed_plan()

@@ -78,7 +78,7 @@ class Portal:
     def _column(self, number: int, key: str, name: str, items: list[IncomingPost], nav: list[tuple[str, str]]) -> None:
         folder = f"/col/col{1000 + number}/"
         self.columns.append(PortalColumn(key, name, f"{self.base}{folder}index.html", len(items)))
-        rows = [pages.list_item(p, urlsplit(p.url).path) for p in items]
+        rows = [pages.list_item(p, urlsplit(p.url or "").path) for p in items]
         count = max(1, -(-len(rows) // PER_PAGE))
         for index in range(count):
             chunk = rows[index * PER_PAGE:(index + 1) * PER_PAGE]
@@ -97,7 +97,7 @@ class Portal:
             self._article(key, name, post, nav)
 
     def _article(self, column_key: str, column: str, post: IncomingPost, nav: list[tuple[str, str]]) -> None:
-        path = urlsplit(post.url).path
+        path = urlsplit(post.url or "").path
         serial = int(hashlib.md5(path.encode()).hexdigest()[:8], 16)
         links = []
         if serial % 50 == 7:

@@ -39,6 +39,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from html import escape
+from zoneinfo import ZoneInfo
 
 from govwatch.collect.fakes.platform_base import FakePlatform, json_response
 from govwatch.collect.fakes.server import FakeRequest, FakeResponse
@@ -97,7 +98,9 @@ class FakeWeChat(FakePlatform):
         return json_response({"errcode": 42001, "errmsg": "access_token expired"})
 
     def _date(self) -> date:
-        return self.today or date.today()
+        """The platform's date: Beijing time, as WeChat's servers count "yesterday" (not this machine's zone:
+        between 16:00 and 24:00 UTC the two differ by a day)."""
+        return self.today or datetime.now(ZoneInfo("Asia/Shanghai")).date()
 
     def route(self, request: FakeRequest) -> FakeResponse:
         if request.path == "/cgi-bin/stable_token":
@@ -183,8 +186,9 @@ class FakeWeChat(FakePlatform):
             return json_response({"list": []})
         day = [a for a in self.articles if a.published_at.date() == begin]
         if detail:
-            rows = [{"ref_date": begin.isoformat(), "msgid": a.msgid, "publish_type": 0 if a.mass_sent else 1,
-                     "detail_list": []} for a in day]
+            rows: list[dict[str, object]] = [
+                {"ref_date": begin.isoformat(), "msgid": a.msgid, "publish_type": 0 if a.mass_sent else 1,
+                 "detail_list": []} for a in day]
             return json_response({"list": rows, "is_delay": False})
         rows = [{"ref_date": begin.isoformat(), "msgid": a.msgid, "title": a.title, "url": self.url(a, host),
                  "user_source": 0, "details": []} for a in day if a.mass_sent]

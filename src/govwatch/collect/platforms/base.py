@@ -18,9 +18,10 @@ import httpx
 
 from govwatch.domain.county import Account
 from govwatch.domain.model import Platform
+from govwatch.errors import ServiceUnavailable
 
 
-class PlatformError(RuntimeError):
+class PlatformError(ServiceUnavailable):
     """The platform refused or garbled an answer; the message says what, in Chinese, for the user."""
 
 
@@ -111,7 +112,7 @@ class AdapterContext:
     client: httpx.AsyncClient
     tokens: TokenStore = field(default_factory=MemoryTokens)
     secrets: Mapping[str, str] = field(default_factory=dict)
-    zone: ZoneInfo = ZoneInfo("Asia/Shanghai")
+    zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
     backoff: float = 1.0  # first retry pause, seconds
     today: date | None = None  # the clock, fixed in tests and replays; None: the real date
 

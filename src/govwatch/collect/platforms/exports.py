@@ -42,7 +42,7 @@ class ExportAdapter:
         posts, listing = {}, Listing()
         for path in files:
             try:
-                rows = read_posts(path, str(self.context.zone), header_map=account.source.options)
+                rows = read_posts(path, str(self.context.zone), header_map=account.source.options if account.source else None)
             except ExportFileError as exc:  # the whole file is held back until it is corrected
                 listing.failed += [ItemProblem(str(path), message) for message in exc.messages]
                 continue

@@ -253,7 +253,10 @@ class WeChatAdapter:
         if not body or (article.moment is None and not created):
             listing.failed.append(ItemProblem(key, "文章页面缺少正文（js_content）或发布时间（var ct）", when))
             return
-        moment = article.moment or stamp(created.group(1), "var ct", self.context.zone)
+        moment = article.moment
+        if moment is None:
+            assert created is not None  # one of the two: checked above
+            moment = stamp(created.group(1), "var ct", self.context.zone)
         if not within(moment, since, until):
             listing.skipped.append(ItemProblem(key, "发布时间不在采集期内", moment))
             return

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from govwatch.domain.calendar import DayRange
 from govwatch.domain.model import PostKind, Severity
+from govwatch.errors import InvalidInput
 
 
 class ReasonKind(StrEnum):
@@ -23,6 +24,7 @@ class ReasonKind(StrEnum):
     DISCLOSURE_SHORTFALL = "disclosure.shortfall"
     DISCLOSURE_EXCELLENT = "disclosure.excellent"
     DISCLOSURE_PASS = "disclosure.pass"
+    DISCLOSURE_CRAWL_ISSUES = "disclosure.crawl_issues"
     NEWS_COUNT = "news.count"
     NEWS_TOO_FEW = "news.too_few"
     NEWS_SERIOUS = "news.serious"
@@ -30,6 +32,7 @@ class ReasonKind(StrEnum):
     NEWS_MINOR_BLOCKS_EXCELLENT = "news.minor_blocks_excellent"
     NEWS_EXCELLENT = "news.excellent"
     NEWS_PASS = "news.pass"
+    NEWS_CRAWL_ISSUES = "news.crawl_issues"
     NEW_MEDIA_COUNT = "new_media.count"
     NEW_MEDIA_SILENT = "new_media.silent"
     NEW_MEDIA_SILENT_ORIGINAL = "new_media.silent_original"
@@ -144,7 +147,7 @@ class GradeOverride:
 
     def __post_init__(self) -> None:
         if not self.reason.strip():
-            raise ValueError("人工调整等次必须填写理由")
+            raise InvalidInput("人工调整等次必须填写理由")
 
 
 class Graded:
@@ -152,6 +155,7 @@ class Graded:
 
     computed: str
     override: GradeOverride | None
+    reasons: tuple[Reason, ...]
 
     @property
     def grade(self) -> str:

@@ -4,6 +4,7 @@ browser's session or, for scripts, by an API token (`Authorization: Bearer`)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from fastapi import APIRouter, Path, Query, Security
 from fastapi.security import APIKeyCookie, HTTPBearer
@@ -39,8 +40,8 @@ from govwatch.web.schemas import (
     UnitOut,
 )
 
-_401 = {401: {"description": "未登录"}}
-_403 = {403: {"description": "单位编辑访问其他单位的数据"}, 404: {"description": "不存在"}}
+_401: dict[int | str, dict[str, Any]] = {401: {"description": "未登录"}}
+_403: dict[int | str, dict[str, Any]] = {403: {"description": "单位编辑访问其他单位的数据"}, 404: {"description": "不存在"}}
 # Declared for the OpenAPI document (either one signs a request in); `deps.context` does the checking.
 _AUTH = [
     Security(APIKeyCookie(name=SESSION_COOKIE, auto_error=False, description="网页登录后的会话")),

@@ -43,7 +43,7 @@ def upgrade() -> None:
     from govwatch.jobs.queue_app import schema_sql
 
     # psycopg itself, without parameters: the schema's own `%` (in RAISE messages) are not placeholders
-    bind.connection.driver_connection.execute(schema_sql())
+    _driver(bind).execute(schema_sql())
 
 
 def downgrade() -> None:
@@ -53,4 +53,11 @@ def downgrade() -> None:
     for kind, name in (item.split(" ") for item in _OBJECTS):
         bind.exec_driver_sql(f"DROP {kind} IF EXISTS {name} CASCADE")
     # The schema's functions, whatever their arguments, and any type a later version adds.
-    bind.connection.driver_connection.execute(_DROP_REST)
+    _driver(bind).execute(_DROP_REST)
+
+
+def _driver(bind):
+    """psycopg's own connection under SQLAlchemy's (always there on a live PostgreSQL connection)."""
+    driver = bind.connection.driver_connection
+    assert driver is not None
+    return driver
