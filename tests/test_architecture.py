@@ -26,9 +26,6 @@ def test_domain_and_proofread_import_no_adapter():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-# g15b (issue 15) moves web/'s table reads into store/ repositories (web/deps, schemas, routes, app): this
-# contract fails on this branch only because of that code. The integrator removes the mark once both are in.
-@pytest.mark.xfail(strict=True, reason="web/ still imports table classes until g15b's repositories are merged")
 def test_web_imports_no_table_class():
     result = lint_imports(ROOT, "web-no-tables")
     assert result.returncode == 0, result.stdout + result.stderr

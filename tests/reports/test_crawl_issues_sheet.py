@@ -11,6 +11,7 @@ from govwatch.domain.calendar import Month
 from govwatch.domain.crawl_issues import KIND_LABELS, CrawlIssueKind
 from govwatch.reports.annex_xlsx import write_annexes
 from govwatch.reports.crawl_issues_sheet import HEADER, SHEET
+from govwatch.reports.evaluation_json import month_result
 from govwatch.services.evaluate import evaluate_stored
 from govwatch.store.counties import load_stored_county
 from govwatch.store.crawl_issues import crawl_issues, month_crawl_issues
@@ -24,7 +25,8 @@ def _workbook(db, month, tmp_path):
         issues = month_crawl_issues(session, stored, month)
         every = crawl_issues(session, stored, resolved=True)
         evaluation = evaluate_stored(session, stored, Month(2023, 6), save=False)
-    path = write_annexes(tmp_path / "附件.xlsx", evaluation, "眉县", datetime(2023, 7, 10, tzinfo=ZONE), ZONE, issues)
+    path = write_annexes(tmp_path / "附件.xlsx", month_result(evaluation), stored.rules, "眉县",
+                         datetime(2023, 7, 10, tzinfo=ZONE), ZONE, crawl_issues=issues)
     rows = list(openpyxl.load_workbook(path)[SHEET].iter_rows(values_only=True))
     return rows, issues, every
 

@@ -13,6 +13,7 @@ from govwatch.domain.crawl_issues import CrawlIssueKind
 from govwatch.domain.grading.crawl_issues import count_crawl_issues
 from govwatch.domain.rules import CrawlFindingRules
 from govwatch.errors import ConfigError
+from govwatch.reports.wording import wording
 from govwatch.services.evaluate import evaluate_stored
 from govwatch.store.counties import load_stored_county
 from govwatch.store.crawl_issues import month_crawl_issues
@@ -27,6 +28,9 @@ def _grades(db, crawl_rules: CrawlFindingRules | None = None):
             stored = replace(stored, rules=stored.rules.model_copy(update={"crawl_findings": crawl_rules}))
         issues = month_crawl_issues(session, stored, JUNE)
         return evaluate_stored(session, stored, JUNE, save=False), issues, stored
+
+
+WORDS = wording()  # the reasons' words, as the notice and the dashboard read them
 
 
 def _by_unit(grades):
@@ -53,7 +57,7 @@ def test_counted_dead_links_fail_the_units_that_keep_the_columns(demo_database):
         for unit, grade in new.items():
             if unit in hit:
                 assert grade.computed == fail
-                assert any(r.rule == f"{annex}.crawl_issues" and "死链" in r.text for r in grade.reasons)
+                assert any(r.rule == f"{annex}.crawl_issues" and "死链" in WORDS.reason(r) for r in grade.reasons)
             else:
                 assert grade == old[unit]
     assert any(i.column.channel == stored.rules.disclosure.channel for i in dead)  # the test reaches 附件1
@@ -64,7 +68,7 @@ def test_without_fail_at_they_are_named_but_grades_stay(demo_database):
     after, _, _ = _grades(demo_database[0], CrawlFindingRules(count=True, fail_at=None))
     assert [(g.unit, g.computed) for g in after.disclosure] == [(g.unit, g.computed) for g in before.disclosure]
     named = [r for g in after.disclosure for r in g.reasons if r.rule == "disclosure.crawl_issues"]
-    assert named and all("不影响等次" in r.text for r in named)
+    assert named and all("不影响等次" in WORDS.reason(r) for r in named)
 
 
 def test_rules_yaml_refuses_an_unknown_kind_by_line(tmp_path, meixian_dir):

@@ -3,14 +3,11 @@
 from dataclasses import replace
 from datetime import timedelta
 
-from sqlalchemy import select
-
 from govwatch.domain.calendar import Month
 from govwatch.domain.grading.reasons import ProblemKind
 from govwatch.services.dashboard import account_view
 from govwatch.services.evaluate import evaluate_stored
-from govwatch.store.counties import load_stored_county
-from govwatch.store.tables import AccountRow
+from govwatch.store.counties import account_of, load_stored_county
 
 JUNE = Month(2023, 6)
 
@@ -21,9 +18,8 @@ def _graded_silent_days(session, stored, key):
 
 
 def _calendar_gap_days(session, stored, key):
-    row = session.scalar(select(AccountRow).where(AccountRow.county_id == stored.id, AccountRow.name == key.name,
-                                                  AccountRow.platform == key.platform.value))
-    return {d.day for d in account_view(session, stored, row, JUNE).calendar if d.in_gap}
+    account = account_of(session, stored.id, stored.account_ids[key])
+    return {d.day for d in account_view(session, stored, account, JUNE).calendar if d.in_gap}
 
 
 def test_calendar_gaps_are_the_graded_silences_even_for_an_account_watched_late(demo_copy):

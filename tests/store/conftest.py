@@ -11,7 +11,6 @@ from govwatch.domain.model import AccountKey, ColumnKey, PostKind
 from govwatch.services.ingest import ingest_posts
 from govwatch.store.counties import StoredCounty, load_stored_county, save_config
 from govwatch.store.db import Database, open_database
-from tests.config.test_loader import county_copy  # noqa: F401 - the fixture, for test_limits
 from tests.conftest import at
 
 COLUMN = ColumnKey("政府信息公开", "县自然资源局", "政府机构")

@@ -20,7 +20,7 @@ from govwatch.domain.model import ColumnKey
 
 class CrawlIssueKind(StrEnum):
     """The kinds of `collect.crawl.results.Finding` (unresolved: the article's 来源 names no known unit); the
-    last five are bounds of the crawl settings."""
+    bounds of the crawl settings follow, then the attachments that could not be read, or only in part."""
 
     DEAD_LINK = "dead_link"
     EXTERNAL_LINK = "external_link"
@@ -36,6 +36,8 @@ class CrawlIssueKind(StrEnum):
     RETRY_AFTER = "retry_after"
     LINK_CAP = "link_cap"
     PAGER_CAP = "pager_cap"
+    ATTACHMENT_UNREADABLE = "attachment_unreadable"
+    ATTACHMENT_CAP = "attachment_cap"
 
 
 KIND_LABELS = {
@@ -53,6 +55,8 @@ KIND_LABELS = {
     CrawlIssueKind.RETRY_AFTER: "服务器要求稍后再试",
     CrawlIssueKind.LINK_CAP: "链接过多未全部检查",
     CrawlIssueKind.PAGER_CAP: "列表页过多未读完",
+    CrawlIssueKind.ATTACHMENT_UNREADABLE: "附件无法读取",
+    CrawlIssueKind.ATTACHMENT_CAP: "附件过大未读完",
 }
 
 

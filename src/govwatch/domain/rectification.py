@@ -18,9 +18,9 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from govwatch.errors import InvalidInput, NotAllowed
 from govwatch.domain.calendar import Month
 from govwatch.domain.rules import RectificationRules
+from govwatch.errors import InvalidInput, NotAllowed
 
 
 class Status(StrEnum):

@@ -37,7 +37,7 @@ def _evidence(item: Evidence, words: Wording) -> EvidenceResult:
     detail = words.evidence_detail(item.role.value, item.column, kind, issue.wrong if issue else "",
                                    issue.suggestion if issue else "")
     found = IssueResult(severity=issue.severity, wrong=issue.wrong, suggestion=issue.suggestion,
-                        finding_id=issue.id) if issue else None
+                        finding_id=issue.finding_id) if issue else None
     return EvidenceResult(
         post_id=item.post_id, title=item.title, published_at=item.published_at, url=item.url, role=item.role,
         column=item.column, post_kind=item.post_kind, issue=found, detail=detail,

@@ -16,9 +16,9 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
 from docx.table import _Cell
 
-from govwatch.errors import InvalidInput
 from govwatch.domain.sitecheck.model import KIND_LABELS, SEVERITY_LABELS, SiteFinding
 from govwatch.domain.sitecheck.result import SiteCheckResult
+from govwatch.errors import InvalidInput
 from govwatch.reports import gbt9704
 from govwatch.reports.ooxml import write_reproducible
 from govwatch.reports.xlsx import add_sheet, new_workbook, save

@@ -14,13 +14,12 @@ file and its URL, the evidence a reviewer opens.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
 from govwatch.domain.attachments import AttachmentText
 from govwatch.domain.model import Severity
-from dataclasses import replace
-
 from govwatch.proofread import Proofreader
 from govwatch.proofread.findings import TextFinding
 from govwatch.store.attachments import attachments_of, save_attachments

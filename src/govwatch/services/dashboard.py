@@ -19,8 +19,9 @@ from govwatch.domain.assessment import MonthGrade
 from govwatch.domain.calendar import DayRange, Month, month_range
 from govwatch.domain.evaluation import ANNEXES
 from govwatch.domain.grading.new_media import account_silences
-from govwatch.domain.model import AccountKey, Platform, PostRecord
+from govwatch.domain.model import PostRecord
 from govwatch.domain.result import DisclosureResult, NewMediaResult, NewsResult
+from govwatch.errors import InvalidInput, NotFound
 from govwatch.services.evaluate import refresh_stale
 from govwatch.store.counties import StoredAccount, StoredCounty, accounts_of_unit
 from govwatch.store.evaluations import read_row

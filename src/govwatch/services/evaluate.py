@@ -11,8 +11,8 @@ from govwatch.domain.calendar import DayRange, Month
 from govwatch.domain.evaluation import MonthEvaluation, evaluate_month
 from govwatch.domain.grading.crawl_issues import count_crawl_issues
 from govwatch.reports.evaluation_json import month_result
-from govwatch.store.crawl_issues import month_crawl_issues
 from govwatch.store.counties import StoredCounty
+from govwatch.store.crawl_issues import month_crawl_issues
 from govwatch.store.evaluations import (
     StoredResult,
     has_month,

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from govwatch.errors import InvalidInput
 from govwatch.domain.publishing import Signature, check_signature
+from govwatch.errors import InvalidInput
 from govwatch.proofread import CountyLexicon, Proofreader, Suppression, TextFinding
 from govwatch.proofread.documents import read_document
 from govwatch.services.checking import county_words, false_alarms

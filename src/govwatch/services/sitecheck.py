@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from govwatch.errors import InvalidInput
 from govwatch.collect.crawl.session import polite_tools
 from govwatch.collect.site.gather import Gathered, SiteGatherer, SiteOptions, SiteProgress
 from govwatch.config.loader import SITE_CHECK_PRESET, preset_path
@@ -24,6 +23,7 @@ from govwatch.domain.sitecheck.model import CheckedText, SiteGathered, TextIssue
 from govwatch.domain.sitecheck.result import SiteCheckResult
 from govwatch.domain.sitecheck.scheme import score
 from govwatch.domain.sitecheck.settings import SiteCheckRules
+from govwatch.errors import InvalidInput
 from govwatch.proofread import Proofreader
 from govwatch.services.checking import county_proofreader
 from govwatch.store.counties import StoredCounty

@@ -51,7 +51,7 @@ def crawl_issues(
 
 
 def _columns(stored: StoredCounty) -> dict[ColumnKey, int]:
-    return {key: stored.column_ids[str(key)] for key in stored.county.columns() if str(key) in stored.column_ids}
+    return {key: stored.column_ids[key] for key in stored.county.columns() if key in stored.column_ids}
 
 
 def _units_of_columns(stored: StoredCounty) -> dict[ColumnKey, tuple[str, ...]]:

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from govwatch.errors import NotFound
 from govwatch.domain.model import Finding, FindingStatus, Severity
+from govwatch.errors import NotFound
 from govwatch.store.tables import FindingRow, PostRow
 
 _CHUNK = 500

@@ -8,8 +8,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from govwatch.errors import NotFound
 from govwatch.domain.publishing import Signature
+from govwatch.errors import NotFound
 from govwatch.store.web_tables import PublishCheckRow, PublishStepRow
 
 

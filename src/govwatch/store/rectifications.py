@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from govwatch.errors import NotFound
 from govwatch.domain.calendar import Month
 from govwatch.domain.rectification import (
     RectificationItem,
@@ -16,6 +15,7 @@ from govwatch.domain.rectification import (
     no_longer_notified,
     notified,
 )
+from govwatch.errors import NotFound
 from govwatch.store.tables import RectificationRow
 
 _FIELDS = ("month", "annex", "subject", "unit", "grade", "problems", "deadline", "response", "responded_by",

@@ -21,7 +21,17 @@ from govwatch.store.db import Database
 from govwatch.web.config import WebConfig
 from govwatch.web.deps import CountyCache
 from govwatch.web.rendering import templates
-from govwatch.web.routes import api, auth, crawl_issues, overview, prepublish, rectify, review, sitecheck, units
+from govwatch.web.routes import (
+    api,
+    auth,
+    crawl_issues,
+    overview,
+    prepublish,
+    rectify,
+    review,
+    sitecheck,
+    units,
+)
 
 _HEADERS = {
     "X-Content-Type-Options": "nosniff",

@@ -9,11 +9,11 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from govwatch.errors import InvalidInput
 from govwatch.cli.app import app
 from govwatch.cli.common import console, errors, user_errors
 from govwatch.config.draft import write_draft
 from govwatch.domain.county import CrawlSettings
+from govwatch.errors import InvalidInput
 from govwatch.services.setup_discover import DiscoverLimits, DiscoveryError, discover, latest
 from govwatch.services.setup_tasks import TaskTableError, import_tasks
 

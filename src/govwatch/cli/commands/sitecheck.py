@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from govwatch.errors import InvalidInput
 from govwatch.cli.app import app
 from govwatch.cli.common import database, errors, user_errors
 from govwatch.cli.progress_site import site_progress
 from govwatch.domain.calendar import parse_day
 from govwatch.domain.county import CrawlSettings
 from govwatch.domain.sitecheck.result import SiteCheckResult
+from govwatch.errors import InvalidInput
 from govwatch.proofread import default_proofreader
 from govwatch.reports.selfcheck_report import write_selfcheck_report
 from govwatch.services.sitecheck import check_county_portal, county_rules, run_site_check

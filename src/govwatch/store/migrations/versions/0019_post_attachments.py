@@ -10,7 +10,7 @@ from alembic import op
 import govwatch.store.tables
 
 revision = "0019"
-down_revision = "0017"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 
