@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from govwatch.domain.assessment import MonthGrade
@@ -24,9 +23,9 @@ from govwatch.domain.result import DisclosureResult, NewMediaResult, NewsResult
 from govwatch.errors import InvalidInput, NotFound
 from govwatch.services.evaluate import refresh_stale
 from govwatch.store.counties import StoredAccount, StoredCounty, accounts_of_unit
-from govwatch.store.evaluations import read_row
+from govwatch.store.evaluations import evaluated_months as stored_months
+from govwatch.store.evaluations import final_grades, month_grades, month_version
 from govwatch.store.posts import PostFilter, count_posts, posts_per_unit, read_posts
-from govwatch.store.tables import EvaluationRow
 
 
 @dataclass(frozen=True)
@@ -102,8 +101,7 @@ class SubjectView:
 
 def evaluated_months(session: Session, stored: StoredCounty) -> list[Month]:
     """Months with stored grades, newest first."""
-    rows = session.scalars(select(EvaluationRow.month).where(EvaluationRow.county_id == stored.id).distinct())
-    return sorted((Month.parse(m) for m in rows), reverse=True)
+    return sorted((Month.parse(m) for m in stored_months(session, stored.id)), reverse=True)
 
 
 def _units_of_subjects(stored: StoredCounty) -> dict[str, str]:
@@ -133,10 +131,8 @@ class _MonthRowsCache:
         self._entries: OrderedDict[tuple, list[GradeRow]] = OrderedDict()
 
     def rows(self, session: Session, stored: StoredCounty, month: Month, subjects: list[str] | None) -> list[GradeRow]:
-        where = (EvaluationRow.county_id == stored.id, EvaluationRow.month == str(month))
-        version = session.execute(select(func.count(), func.max(EvaluationRow.id), func.max(EvaluationRow.evaluated_at))
-                                  .where(*where)).one()
-        key = (stored.id, str(month), tuple(subjects) if subjects is not None else None, tuple(version))
+        version = month_version(session, stored.id, str(month))
+        key = (stored.id, str(month), tuple(subjects) if subjects is not None else None, version)
         with self._lock:
             if key in self._entries:
                 self._entries.move_to_end(key)
@@ -160,29 +156,22 @@ def _grade_rows(session: Session, stored: StoredCounty, month: Month,
 
 def _load_grade_rows(session: Session, stored: StoredCounty, month: Month,
                      subjects: list[str] | None) -> list[GradeRow]:
-    query = select(EvaluationRow).where(EvaluationRow.county_id == stored.id, EvaluationRow.month == str(month))
-    if subjects is not None:
-        query = query.where(EvaluationRow.subject.in_(subjects))
     kinds = {u.name: u.kind.value for u in stored.county.units}
     owners = _units_of_subjects(stored)
     rows = []
-    for row in session.scalars(query.order_by(EvaluationRow.id)):
+    for row in month_grades(session, stored.id, str(month), subjects):
         unit = owners.get(row.subject, row.subject)
         rows.append(GradeRow(row.annex, row.subject, stored.unit_ids.get(unit, 0), unit, kinds.get(unit, ""),
-                             row.grade, read_row(row)))
+                             row.grade, row.result))
     return rows
 
 
 def _grades_only(session: Session, stored: StoredCounty, months: list[str],
                  subjects: list[str] | None) -> list[MonthGrade]:
     """Final grades of some months without their figures and reasons (no JSON to decode)."""
-    query = select(EvaluationRow.month, EvaluationRow.annex, EvaluationRow.subject, EvaluationRow.grade).where(
-        EvaluationRow.county_id == stored.id, EvaluationRow.month.in_(months))
-    if subjects is not None:
-        query = query.where(EvaluationRow.subject.in_(subjects))
     owners = _units_of_subjects(stored)
     return [MonthGrade(m, annex, subject, owners.get(subject, subject), grade)
-            for m, annex, subject, grade in session.execute(query.order_by(EvaluationRow.month, EvaluationRow.id))]
+            for m, annex, subject, grade in final_grades(session, stored.id, months, subjects)]
 
 
 def year_grades_of(session: Session, stored: StoredCounty, month: Month, unit_ids: set[int] | None = None,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from govwatch.domain.result import (
@@ -85,3 +86,46 @@ def inputs_changed_after(session: Session, county_id: int, start: datetime, end:
         (PostRow.collected_at > at) | (PostRow.checked_at > at)).limit(1)
     config = select(CountyRow.id).where(CountyRow.id == county_id, CountyRow.updated_at > at)
     return session.scalar(posts) is not None or session.scalar(config) is not None
+
+
+@dataclass(frozen=True)
+class StoredGrade:
+    """One stored subject's grade of a month, with its annex's result row (the dashboard's read)."""
+
+    annex: str
+    subject: str
+    grade: str
+    result: DisclosureResult | NewsResult | NewMediaResult
+
+
+def evaluated_months(session: Session, county_id: int) -> list[str]:
+    """The months with stored grades ("YYYY-MM"), in no order."""
+    return list(session.scalars(select(EvaluationRow.month).where(EvaluationRow.county_id == county_id).distinct()))
+
+
+def month_version(session: Session, county_id: int, month: str) -> tuple[int, int | None, datetime | None]:
+    """What identifies a month's stored rows (count, newest id, newest time): re-grading changes it."""
+    count, newest, at = session.execute(
+        select(func.count(), func.max(EvaluationRow.id), func.max(EvaluationRow.evaluated_at))
+        .where(EvaluationRow.county_id == county_id, EvaluationRow.month == month)).one()
+    return count, newest, at
+
+
+def month_grades(session: Session, county_id: int, month: str, subjects: Sequence[str] | None) -> list[StoredGrade]:
+    """A month's stored grades in evaluation order (of some subjects), each with its result row."""
+    query = select(EvaluationRow).where(EvaluationRow.county_id == county_id, EvaluationRow.month == month)
+    if subjects is not None:
+        query = query.where(EvaluationRow.subject.in_(subjects))
+    return [StoredGrade(row.annex, row.subject, row.grade, read_row(row))
+            for row in session.scalars(query.order_by(EvaluationRow.id))]
+
+
+def final_grades(session: Session, county_id: int, months: Sequence[str],
+                 subjects: Sequence[str] | None) -> list[tuple[str, str, str, str]]:
+    """(month, annex, subject, grade) of some months' stored grades, without their results (no JSON decoded)."""
+    query = select(EvaluationRow.month, EvaluationRow.annex, EvaluationRow.subject, EvaluationRow.grade).where(
+        EvaluationRow.county_id == county_id, EvaluationRow.month.in_(months))
+    if subjects is not None:
+        query = query.where(EvaluationRow.subject.in_(subjects))
+    return [(m, annex, subject, grade)
+            for m, annex, subject, grade in session.execute(query.order_by(EvaluationRow.month, EvaluationRow.id))]
