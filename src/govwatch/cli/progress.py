@@ -18,11 +18,16 @@ from govwatch.cli.common import errors
 from govwatch.collect.crawl.crawler import CrawlStats
 
 
+def work_bar() -> Progress:
+    """The bar of a crawl's pages (done of known, a detail line, time): on stderr so that stdout stays data."""
+    return Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=errors, transient=False)
+
+
 @contextmanager
 def crawl_progress(title: str) -> Iterator:
-    """Yields the on_progress callback of a crawl; drawn on stderr so that stdout stays data."""
-    progress = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=errors, transient=False)
+    """Yields the on_progress callback of a crawl."""
+    progress = work_bar()
     done = 0
     with progress:
         task = progress.add_task(title, total=None, detail="")

@@ -5,23 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
-
-from govwatch.cli.common import errors
+from govwatch.cli.progress import work_bar
 from govwatch.collect.site.gather import SiteProgress
 
 
 @contextmanager
 def site_progress(title: str) -> Iterator[Callable[[SiteProgress], None]]:
-    progress = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=errors, transient=False)
+    progress = work_bar()
     with progress:
         task = progress.add_task(title, total=None, detail="")
 

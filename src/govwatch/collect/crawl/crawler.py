@@ -19,6 +19,7 @@ from govwatch.collect.crawl.fetch import BOUND_ERRORS, Fetcher, Request, Respons
 from govwatch.collect.crawl.frontier import Frontier
 from govwatch.collect.crawl.linkcheck import LinkChecker, LinkState
 from govwatch.collect.crawl.listing import parse_list_page
+from govwatch.collect.crawl.pool import drain
 from govwatch.collect.crawl.results import CrawlSink, Finding, PageResult
 from govwatch.collect.crawl.robots import RobotsCache
 from govwatch.collect.extract.article import NotAnArticle, extract_article, parse_html
@@ -91,15 +92,7 @@ class Crawler:
         for request in self.frontier.pending():
             self._queue.put_nowait(request)
         self._enqueue(Request(t.url, kind="list", column=t.column) for t in targets)
-        workers = [asyncio.create_task(self._worker()) for _ in range(self.options.workers)]
-        try:
-            await self._queue.join()
-        finally:
-            # Also on Ctrl-C: stop the workers before the HTTP client closes under them, or their
-            # failed requests would be recorded as dead links and marked done instead of staying pending.
-            for worker in workers:
-                worker.cancel()
-            await asyncio.gather(*workers, return_exceptions=True)
+        await drain(self._queue, self._worker, self.options.workers)  # stopped on Ctrl-C too: they stay pending
         self.frontier.finish()
         return self.stats
 

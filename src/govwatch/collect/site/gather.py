@@ -24,6 +24,7 @@ import lxml.html
 from govwatch.collect.attachments import ATTACHMENT_SUFFIXES, read_attachment
 from govwatch.collect.crawl.fetch import Request, Response
 from govwatch.collect.crawl.listing import parse_list_page
+from govwatch.collect.crawl.pool import drain
 from govwatch.collect.crawl.session import PoliteTools
 from govwatch.collect.extract.article import NotAnArticle, parse_html
 from govwatch.collect.extract.charset import decode_html
@@ -105,13 +106,7 @@ class SiteGatherer:
 
     async def run(self) -> Gathered:
         self._offer(self.start, None, None)
-        workers = [asyncio.create_task(self._worker()) for _ in range(self.options.workers)]
-        try:
-            await self._queue.join()
-        finally:
-            for worker in workers:
-                worker.cancel()
-            await asyncio.gather(*workers, return_exceptions=True)
+        await drain(self._queue, self._worker, self.options.workers)
         self.out.capped = self.progress.capped
         return self.out
 
