@@ -47,6 +47,14 @@ def test_an_unknown_time_zone_is_refused(county_copy):
     assert "未知的时区“Mars/Olympus”" in message and "Value error" not in message
 
 
+def test_a_site_check_section_that_is_no_mapping_is_refused_by_its_line(county_copy):
+    """The shipped 网站自查 scheme is merged under a mapping only; anything else is the county's error to fix."""
+    rules = county_copy / "rules.yaml"
+    section = rules.read_text(encoding="utf-8").split("site_check:\n", 1)[1].split("\n\n", 1)[0]
+    replace_in(rules, f"site_check:\n{section}\n", "site_check: 九十天  # not a mapping\n")
+    refused(county_copy, "rules.yaml", "# not a mapping", "site_check")
+
+
 @pytest.mark.parametrize(("old", "new", "field"), [
     ("min_posts: 1 ", "min_posts: -3 ", "news.min_posts"),
     ("excellent_surplus: 5 ", "excellent_surplus: -1 ", "disclosure.excellent_surplus"),

@@ -93,7 +93,9 @@ def load_rules(path: Path) -> tuple[Rules, dict[str, Any]]:
         sources.append((base_path, base_tree))
     site_path = preset_path(SITE_CHECK_PRESET)  # 网站自查: the shipped scheme under the county's own keys
     site_tree = read_yaml(site_path)
-    data["site_check"] = _deep_merge(plain(site_tree), data.get("site_check") or {})
+    own = data.get("site_check") or {}
+    if isinstance(own, dict):  # anything else is left for validation to name by its line
+        data["site_check"] = _deep_merge(plain(site_tree), own)
     sources.append((site_path, site_tree))
     return _validate(Rules, data, sources), data
 
