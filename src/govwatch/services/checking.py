@@ -8,6 +8,7 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from govwatch.proofread import CountyLexicon, Proofreader, Suppression
+from govwatch.proofread.findings import TextFinding
 from govwatch.services.attachment_checking import stored_attachment_findings
 from govwatch.store.counties import county_lexicon, own_names
 from govwatch.store.findings import add_findings, false_alarm_pairs
@@ -36,11 +37,17 @@ def county_proofreader(session: Session, county_id: int) -> Proofreader:
     return Proofreader(county=county_words(session, county_id), suppressions=false_alarms(session, county_id))
 
 
-def check_posts(session: Session, rows: Sequence[PostRow], proofreader: Proofreader) -> int:
-    """Check each post's title and text, store the findings, mark the post checked; returns the count."""
+def findings_of_rows(session: Session, rows: Sequence[PostRow], proofreader: Proofreader) -> dict[int, list[TextFinding]]:
+    """Each post's findings (post id → findings): its title and text, then its stored attachments; the
+    posts are marked checked."""
     now = utcnow()
     attached = stored_attachment_findings(session, rows, proofreader, lambda row: post_text(row.title, row.text))
     found = {row.id: [*proofreader.check(post_text(row.title, row.text)), *attached.get(row.id, [])] for row in rows}
     for row in rows:
         row.checked_at = now
-    return add_findings(session, found)
+    return found
+
+
+def check_posts(session: Session, rows: Sequence[PostRow], proofreader: Proofreader) -> int:
+    """Check each post's title and text, store the findings, mark the post checked; returns the count."""
+    return add_findings(session, findings_of_rows(session, rows, proofreader))
