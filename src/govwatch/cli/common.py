@@ -21,6 +21,9 @@ errors = Console(stderr=True)
 
 DEBUG_HINT = "这可能是 govwatch 的程序缺陷，而非输入有误；加 --debug 重新运行可看到详细的出错位置（traceback），请附上它报告问题。"
 
+# --proxy of every command that crawls: the demo portal (govwatch demo-site) is reached through it.
+PROXY_OPTION = typer.Option(None, "--proxy", help="经由 HTTP 代理抓取（如 govwatch demo-site 给出的地址）")
+
 
 @contextmanager
 def user_errors(*also: type[Exception]) -> Iterator[None]:

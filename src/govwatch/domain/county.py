@@ -156,6 +156,10 @@ class CrawlSettings(_Strict):
         """The override for `host`, or an empty one."""
         return next((s for s in self.sites if s.host == host), SiteOverride(host=host))
 
+    def through(self, proxy: str | None) -> CrawlSettings:
+        """These settings, sent through `proxy` when one is given (`--proxy`, e.g. the demo portal's)."""
+        return self.model_copy(update={"proxy": proxy}) if proxy else self
+
 
 class AccountSource(_Strict):
     """Where an account's posts come from: the platform API (`api`), a feed, or export files."""

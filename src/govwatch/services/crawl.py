@@ -183,7 +183,7 @@ class JsonLinesSink:
 def dry_run(url: str, county: County | None, out: TextIO | None = None, proxy: str | None = None) -> CrawlStats:
     """Crawl one list page's column without storing anything; JSON lines to `out`."""
     settings = county.crawl if county else CrawlSettings()
-    settings = settings.model_copy(update={"proxy": proxy}) if proxy else settings
+    settings = settings.through(proxy)
     options = crawl_options(county, None) if county else CrawlOptions(workers=settings.concurrency * 4)
     return asyncio.run(crawl([ColumnTarget("", url)], settings, options, JsonLinesSink(out or sys.stdout),
                              MemoryFrontier()))

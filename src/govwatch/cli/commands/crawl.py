@@ -7,7 +7,7 @@ import logging
 import typer
 
 from govwatch.cli.app import app
-from govwatch.cli.common import console, database, errors, user_errors
+from govwatch.cli.common import PROXY_OPTION, console, database, errors, user_errors
 from govwatch.cli.progress import crawl_progress
 from govwatch.cli.queued import job_runner, print_submitted
 from govwatch.domain.calendar import since_moment
@@ -25,7 +25,7 @@ def crawl_command(
     since: str = typer.Option(None, "--since", help="只翻页到该日期（YYYY-MM-DD）为止；默认读完整个栏目"),
     dry_run_url: str = typer.Option(None, "--dry-run", help="只抓取这一个栏目列表页，不入库，逐条输出"),
     output: str = typer.Option("jsonl", "--format", help="--dry-run 的输出格式（jsonl）"),
-    proxy: str = typer.Option(None, "--proxy", help="经由 HTTP 代理抓取（如 govwatch demo-site 给出的地址）"),
+    proxy: str = PROXY_OPTION,
 ) -> None:
     """抓取县区配置中每个栏目的列表页、翻页和文章，入库新增和变更的文章，检查页面上的链接。"""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
@@ -39,7 +39,7 @@ def crawl_command(
             with db.transaction() as session:
                 stored = load_stored_county(session, county)
                 proofreader = county_proofreader(session, stored.id)
-            settings = stored.county.crawl.model_copy(update={"proxy": proxy}) if proxy else stored.county.crawl
+            settings = stored.county.crawl.through(proxy)
             targets = column_targets(stored.county)
             if not targets:
                 raise ConfigError(["县区配置中没有栏目列表页地址：请在 county.yaml 的任务分解表中为栏目填写 url（见 docs/collectors.md）"])

@@ -10,7 +10,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from govwatch.cli.app import app
-from govwatch.cli.common import console, errors, user_errors
+from govwatch.cli.common import PROXY_OPTION, console, errors, user_errors
 from govwatch.config.draft import write_draft
 from govwatch.domain.county import CrawlSettings
 from govwatch.errors import InvalidInput
@@ -25,7 +25,7 @@ app.add_typer(setup_app, name="setup")
 def discover_command(
     url: str = typer.Argument(..., help="门户网站首页地址，如 http://www.meixian.gov.cn/"),
     out: Path = typer.Option(..., "--out", help="写出县区配置草稿的目录（county.yaml、rules.yaml）"),
-    proxy: str = typer.Option(None, "--proxy", help="经由 HTTP 代理访问（如 govwatch demo-site 给出的地址）"),
+    proxy: str = PROXY_OPTION,
     delay: float = typer.Option(0.5, "--delay", help="同一网站两次请求的间隔秒数"),
     max_pages: int = typer.Option(DiscoverLimits.max_pages, "--max-pages", help="最多读取的页面数"),
     sample: int = typer.Option(DiscoverLimits.sample_articles, "--sample", help="每个栏目读取几篇文章以判断发布单位"),

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 from govwatch.cli.app import app
-from govwatch.cli.common import database, errors, user_errors
+from govwatch.cli.common import PROXY_OPTION, database, errors, user_errors
 from govwatch.cli.progress_site import site_progress
 from govwatch.domain.calendar import parse_day
 from govwatch.domain.county import CrawlSettings
@@ -35,7 +35,7 @@ def site_check_command(
     output: str = typer.Option("jsonl", "--format", help="输出格式：jsonl（每条问题一行）或 json（含全国指标得分）"),
     report: Path = typer.Option(None, "--report", help="另写一份自查报告（.docx 或 .xlsx）"),
     county: str = typer.Option(None, "--county", help="县区名称（数据库中有多个县区时）"),
-    proxy: str = typer.Option(None, "--proxy", help="经由 HTTP 代理抓取（如 govwatch demo-site 给出的地址）"),
+    proxy: str = PROXY_OPTION,
     store: bool = typer.Option(True, "--store/--no-store", help="把本次自查结果存入数据库（网站自查页面显示）"),
 ) -> None:
     """按《政府网站与政务新媒体检查指标》自查整个网站：从首页抓取全站，逐页检查并给出全国指标得分。"""
@@ -56,7 +56,7 @@ def site_check_command(
             zone = ZoneInfo(stored.county.county.timezone if stored else "Asia/Shanghai")
             day = parse_day(today) if today else datetime.now(zone).date()  # the county's today
             if stored is not None:
-                settings = stored.county.crawl.model_copy(update={"proxy": proxy}) if proxy else stored.county.crawl
+                settings = stored.county.crawl.through(proxy)
                 with site_progress(f"自查 {url or stored.county.county.portal}") as on_progress:
                     result = check_county_portal(db, stored, day, url, settings, store, on_progress)
             else:
